@@ -1,0 +1,203 @@
+import {
+  AckPolicy, DeliverPolicy, DiscardPolicy, headers, nanos, RetentionPolicy, StorageType,
+  type JetStreamClient, type JetStreamManager, type JsMsg, type NatsConnection, type NatsError,
+} from 'nats';
+import { ConflictError, ExpiredError, WakeError } from './errors';
+import { isRemoval, sealEvent, type EventDraft, type KubeObject, type StoredEvent, type WakeEvent } from './envelope';
+import type { AppendOptions, EventLog, EventWatch, ReadOptions } from './event-log';
+import { DEFAULT_STREAM, STREAM_SUBJECTS, type StreamSettings } from './stream-config';
+import { filterSubject, keyString, subjectFor, type ObjectKey } from './subject';
+import { checkEvent, DEFAULT_LIMITS, type EventLimits } from './validate-event';
+
+const WRONG_LAST_SEQUENCE = 10071;
+
+interface DirectApi {
+  getMessage(stream: string, query: { last_by_subj: string }): Promise<{ seq: number; data: Uint8Array }>;
+}
+const decoder = new TextDecoder();
+
+/** Event headers: the intent and identity travel outside the body too, for tools. */
+export const EVENT_TYPE_HEADER = 'Wake-Event-Type';
+
+export function decodeEvent(m: { seq: number; data: Uint8Array }): StoredEvent {
+  const event = JSON.parse(decoder.decode(m.data)) as WakeEvent;
+  return { ...event, seq: m.seq };
+}
+
+/** Creates the stream if it is missing, and brings its limits to the settings. */
+export async function ensureStream(jsm: JetStreamManager, s: StreamSettings = DEFAULT_STREAM): Promise<void> {
+  const config = {
+    name: s.name,
+    subjects: STREAM_SUBJECTS,
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    discard: DiscardPolicy.Old,
+    num_replicas: s.replicas,
+    max_age: s.maxAgeSeconds > 0 ? nanos(s.maxAgeSeconds * 1000) : 0,
+    max_bytes: s.maxBytes,
+    max_msgs_per_subject: -1,
+    duplicate_window: nanos(s.duplicateWindowSeconds * 1000),
+    allow_direct: true,
+  };
+  try {
+    const info = await jsm.streams.info(s.name);
+    const c = info.config;
+    if (c.max_age !== config.max_age || c.max_bytes !== config.max_bytes || c.num_replicas !== config.num_replicas) {
+      await jsm.streams.update(s.name, { ...c, max_age: config.max_age, max_bytes: config.max_bytes, num_replicas: config.num_replicas });
+    }
+  } catch (e) {
+    if ((e as NatsError).api_error?.err_code !== 10059) throw e; // 10059: stream not found
+    await jsm.streams.add(config);
+  }
+}
+
+/**
+ * The log on NATS JetStream. One subject per object; optimistic concurrency through
+ * `Nats-Expected-Last-Subject-Sequence`; dedupe through `Nats-Msg-Id`.
+ */
+export class JetStreamEventLog implements EventLog {
+  private constructor(
+    readonly nc: NatsConnection,
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    readonly stream: string,
+    private readonly limits: EventLimits,
+    private readonly ownsConnection: boolean,
+  ) {}
+
+  static async open(
+    nc: NatsConnection,
+    opts: { stream?: StreamSettings; limits?: EventLimits; ownsConnection?: boolean } = {},
+  ): Promise<JetStreamEventLog> {
+    const settings = opts.stream ?? DEFAULT_STREAM;
+    const jsm = await nc.jetstreamManager();
+    await ensureStream(jsm, settings);
+    return new JetStreamEventLog(nc, nc.jetstream(), jsm, settings.name, opts.limits ?? DEFAULT_LIMITS, opts.ownsConnection ?? false);
+  }
+
+  async append<O extends KubeObject>(draft: EventDraft<O>, options: AppendOptions): Promise<StoredEvent<O>> {
+    const event = sealEvent(draft);
+    const body = checkEvent(event, this.limits);
+    const subject = subjectFor(event);
+    let expected: number | undefined;
+    if (options.expect === 'absent') {
+      const last = await this.last(event);
+      if (last && !isRemoval(last)) throw new WakeError('AlreadyExists', `${keyString(event)} already exists`);
+      expected = last?.seq ?? 0;
+    } else if (options.expect !== 'any') {
+      expected = options.expect;
+    }
+    const h = headers();
+    h.set(EVENT_TYPE_HEADER, event.type);
+    if (expected !== undefined) h.set('Nats-Expected-Last-Subject-Sequence', String(expected));
+    try {
+      const ack = await this.js.publish(subject, body, { msgID: event.id, headers: h });
+      return { ...event, seq: ack.seq };
+    } catch (e) {
+      throw this.translate(e, expected);
+    }
+  }
+
+  async last(key: ObjectKey): Promise<StoredEvent | undefined> {
+    try {
+      // Direct get (allow_direct) answers from any replica without a JetStream API round trip.
+      const direct = (this.jsm as JetStreamManager & { direct: DirectApi }).direct;
+      const m = await direct.getMessage(this.stream, { last_by_subj: subjectFor(key) });
+      return decodeEvent(m);
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw this.translate(e);
+    }
+  }
+
+  async history(key: ObjectKey): Promise<StoredEvent[]> {
+    const out: StoredEvent[] = [];
+    for await (const e of this.read({ filter: key })) out.push(e);
+    return out;
+  }
+
+  /**
+   * A finite read through an ephemeral pull consumer: its info says upfront how many
+   * events match, so an empty filter returns at once instead of waiting.
+   */
+  async *read(options: ReadOptions = {}): AsyncIterable<StoredEvent> {
+    const after = options.afterSeq ?? 0;
+    await this.checkRetained(after);
+    const info = await this.jsm.consumers.add(this.stream, {
+      ack_policy: AckPolicy.None,
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: after + 1,
+      filter_subject: filterSubject(options.filter),
+      inactive_threshold: nanos(60_000),
+      mem_storage: true,
+    });
+    try {
+      if (info.num_pending === 0) return;
+      const consumer = await this.js.consumers.get(this.stream, info.name);
+      const messages = await consumer.consume({ max_messages: 2000 });
+      try {
+        for await (const m of messages) {
+          yield decodeEvent(m);
+          if (m.info.pending === 0) break;
+        }
+      } finally {
+        messages.stop();
+      }
+    } finally {
+      await this.jsm.consumers.delete(this.stream, info.name).catch(() => undefined);
+    }
+  }
+
+  async watch(options: ReadOptions = {}): Promise<EventWatch> {
+    const after = options.afterSeq ?? 0;
+    await this.checkRetained(after);
+    const consumer = await this.js.consumers.get(this.stream, {
+      filterSubjects: filterSubject(options.filter),
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: after + 1,
+    });
+    const messages = await consumer.consume();
+    async function* iterate(): AsyncGenerator<StoredEvent> {
+      for await (const m of messages as AsyncIterable<JsMsg>) yield decodeEvent(m);
+    }
+    return {
+      close: async () => { messages.stop(); },
+      [Symbol.asyncIterator]: () => iterate(),
+    };
+  }
+
+  async lastSeq(): Promise<number> {
+    return (await this.jsm.streams.info(this.stream)).state.last_seq;
+  }
+
+  async firstSeq(): Promise<number> {
+    const { state } = await this.jsm.streams.info(this.stream);
+    return state.messages === 0 ? state.last_seq + 1 : state.first_seq;
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsConnection) await this.nc.drain();
+  }
+
+  private async checkRetained(afterSeq: number): Promise<void> {
+    const first = await this.firstSeq();
+    if (afterSeq + 1 < first) throw new ExpiredError(afterSeq, first);
+  }
+
+  private translate(e: unknown, expected?: number): Error {
+    const err = e as NatsError;
+    if (err?.api_error?.err_code === WRONG_LAST_SEQUENCE) {
+      const actual = Number(/wrong last sequence: (\d+)/.exec(err.api_error.description ?? '')?.[1]);
+      return new ConflictError(err.api_error.description ?? 'wrong last sequence', expected, Number.isNaN(actual) ? undefined : actual);
+    }
+    if (err?.code === 'TIMEOUT' || err?.code === '503' || err?.code === 'CONNECTION_CLOSED' || err?.code === 'CONNECTION_DRAINING') {
+      return new WakeError('Unavailable', `event log unavailable: ${err.message}`);
+    }
+    return err instanceof Error ? err : new Error(String(err));
+  }
+}
+
+function isNotFound(e: unknown): boolean {
+  const err = e as NatsError & { code?: string };
+  return err?.code === '404' || err?.api_error?.code === 404 || /no message found/i.test(err?.message ?? '');
+}
