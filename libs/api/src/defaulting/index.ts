@@ -1,0 +1,2 @@
+export { applyDefaults } from './apply-defaults';
+export { defaultPullPolicy } from './container-defaults';
