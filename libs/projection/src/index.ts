@@ -4,3 +4,4 @@ export * from './projection-store';
 export * from './projector';
 export * from './progress';
 export * from './apply-batch.sql';
+export * from './rebuild';

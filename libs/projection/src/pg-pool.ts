@@ -32,7 +32,7 @@ class CatalogTextClient extends pg.Client {
 /** A pg pool from a URL, with host/port/user/database as separate fields (toolchain.md, bug 3). */
 export function createPool(databaseUrl: string, max = 10): pg.Pool {
   const url = new URL(databaseUrl);
-  return new pg.Pool({
+  const pool = new pg.Pool({
     host: url.hostname,
     port: Number(url.port || 5432),
     user: decodeURIComponent(url.username),
@@ -41,4 +41,8 @@ export function createPool(databaseUrl: string, max = 10): pg.Pool {
     max,
     Client: CatalogTextClient,
   });
+  // An idle connection that the server drops (restart, failover) must not crash the process:
+  // the pool discards it and the next query opens a new one.
+  pool.on('error', () => undefined);
+  return pool;
 }

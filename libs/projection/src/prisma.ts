@@ -6,7 +6,18 @@ export type { PrismaClient };
 
 /** A Prisma client on the pg driver adapter (Prisma 6.19 JS engine: no native engine). */
 export function createPrisma(databaseUrl: string, poolSize = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg(createPool(databaseUrl, poolSize)) });
+  const pool = createPool(databaseUrl, poolSize);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  pools.set(prisma, pool);
+  return prisma;
+}
+
+const pools = new WeakMap<PrismaClient, ReturnType<typeof createPool>>();
+
+/** Disconnects Prisma and closes its pg pool (Prisma does not own a pool it was given). */
+export async function closePrisma(prisma: PrismaClient): Promise<void> {
+  await prisma.$disconnect();
+  await pools.get(prisma)?.end();
 }
 
 export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {

@@ -28,7 +28,11 @@ export class Projector {
   private scheduled = false;
   private running?: Promise<void>;
   private failure?: unknown;
+  private stopping = false;
+  private reachedWaiters: Array<{ seq: number; resolve: () => void }> = [];
   applied = 0;
+  /** The last sequence this projector committed. */
+  lastSeq = 0;
 
   constructor(private readonly nc: NatsConnection, private readonly store: ProjectionStore, private readonly opts: ProjectorOptions) {
     this.name = opts.name ?? 'main';
@@ -41,6 +45,7 @@ export class Projector {
 
   async start(): Promise<void> {
     const checkpoint = await this.store.checkpoint(this.name);
+    this.lastSeq = checkpoint;
     await this.positionConsumer(checkpoint);
     const consumer = await this.nc.jetstream().consumers.get(this.opts.stream, this.durableName);
     this.messages = await consumer.consume({ max_messages: this.maxBatch * 2 });
@@ -81,22 +86,37 @@ export class Projector {
       if (!this.buffer.length || this.failure) return;
       const batch = this.buffer;
       this.buffer = [];
-      try {
-        await this.store.applyBatch(this.name, batch.map((m) => ({ seq: m.seq, body: decoder.decode(m.data) })));
-      } catch (e) {
-        // Nothing after this batch may be applied before it: stop, and let the owner restart us
-        // from the checkpoint (the consumer is repositioned there).
-        this.failure = e;
-        this.opts.log?.(`projector ${this.name}: batch failed, stopping: ${(e as Error).message}`);
-        this.messages?.stop();
-        return;
+      const rows = batch.map((m) => ({ seq: m.seq, body: decoder.decode(m.data) }));
+      // Nothing after this batch may be applied before it, so a failure (PostgreSQL restarting,
+      // a dropped connection) is retried with back-off until it goes through or we are stopped.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await this.store.applyBatch(this.name, rows);
+          break;
+        } catch (e) {
+          if (this.stopping) { this.failure = e; return; }
+          const wait = Math.min(5000, 100 * 2 ** attempt);
+          this.opts.log?.(`projector ${this.name}: batch ending at ${rows[rows.length - 1].seq} failed (${(e as Error).message}); retrying in ${wait} ms`);
+          await new Promise((r) => setTimeout(r, wait));
+        }
       }
       const last = batch[batch.length - 1];
       last.ack();
       this.applied += batch.length;
+      this.lastSeq = last.seq;
       this.nc.publish(progressSubject(this.name), String(last.seq));
+      this.reachedWaiters = this.reachedWaiters.filter((w) => (w.seq <= last.seq ? (w.resolve(), false) : true));
     });
     return this.inflight;
+  }
+
+  /** Resolves once everything up to `seq` is committed (or rejects if the projector fails first). */
+  async reached(seq: number): Promise<void> {
+    if (this.lastSeq >= seq) return;
+    await Promise.race([
+      new Promise<void>((resolve) => this.reachedWaiters.push({ seq, resolve })),
+      this.done().then(() => { throw new Error(`projector ${this.name} stopped at ${this.lastSeq} before reaching ${seq}`); }),
+    ]);
   }
 
   /** Resolves when the loop ends (stop() or a failure); rejects with the failure. */
@@ -107,6 +127,7 @@ export class Projector {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     this.messages?.stop();
     await this.running;
     await this.inflight;

@@ -1,3 +1,4 @@
 export * from './ports';
 export * from './nats-server';
 export * from './postgres';
+export * from './workload';

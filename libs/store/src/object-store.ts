@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { applyPatch } from '@wake/api';
+import {
+  ConflictError, isRemoval, kindInfo, objectAt, WakeError,
+  type EventLog, type KubeObject, type ObjectKey, type StoredEvent,
+} from '@wake/events';
+import { actorString, type Actor } from './actor';
+import { checkNodeRestriction } from './node-restriction';
+import { planDelete, type DeleteOptions } from './plan-delete';
+import { prepareCreate } from './prepare-create';
+import { prepareUpdate, type Subresource } from './prepare-update';
+
+/** Why a write happened: the event it reacts to (recorded as causation/correlation). */
+export interface Cause {
+  readonly correlationId?: string;
+  readonly causationId?: string;
+  readonly causationSeq?: number;
+  readonly detail?: Record<string, unknown>;
+}
+
+export interface WriteOptions extends Cause {
+  readonly actor: Actor;
+  /** Validate and compute the result, but append nothing (dryRun=All). */
+  readonly dryRun?: boolean;
+  /** Overrides the derived intent (e.g. 'Bound', 'StatusReported'). */
+  readonly intent?: string;
+}
+
+export interface StoreClock {
+  now(): Date;
+  uid(): string;
+  random(): number;
+}
+
+const systemClock: StoreClock = { now: () => new Date(), uid: () => randomUUID(), random: Math.random };
+
+const notFound = (key: ObjectKey) => {
+  const info = kindInfo(key.kind);
+  const resource = info ? (info.group ? `${info.plural}.${info.group}` : info.plural) : key.kind;
+  return new WakeError('NotFound', `${resource} "${key.name}" not found`);
+};
+
+const keyOf = (o: KubeObject): ObjectKey => ({ kind: o.kind, namespace: o.metadata.namespace ?? '', name: o.metadata.name });
+
+/**
+ * The one write path (DESIGN invariant 6): the gateway and every internal service create,
+ * update, patch and delete objects through here, so the same rules apply to all of them.
+ * Reads of single objects come from the log itself (consistent; no projection lag).
+ */
+export class ObjectStore {
+  constructor(readonly log: EventLog, private readonly clock: StoreClock = systemClock) {}
+
+  async get(key: ObjectKey): Promise<KubeObject | undefined> {
+    const last = await this.log.last(key);
+    return last && !isRemoval(last) ? objectAt(last) : undefined;
+  }
+
+  async mustGet(key: ObjectKey): Promise<KubeObject> {
+    const obj = await this.get(key);
+    if (!obj) throw notFound(key);
+    return obj;
+  }
+
+  async create(input: KubeObject, opts: WriteOptions & { namespace?: string }): Promise<KubeObject> {
+    const obj = prepareCreate(input, { now: this.clock.now(), uid: this.clock.uid(), random: this.clock.random, namespace: opts.namespace });
+    checkNodeRestriction(opts.actor, 'create', undefined, obj);
+    if (kindInfo(obj.kind)!.namespaced) await this.checkNamespaceOpen(obj.metadata.namespace!);
+    if (opts.dryRun) {
+      if (await this.get(keyOf(obj))) throw new WakeError('AlreadyExists', `${kindInfo(obj.kind)!.plural} "${obj.metadata.name}" already exists`);
+      return obj;
+    }
+    try {
+      return objectAt(await this.append(obj, opts.intent ?? 'Created', 'absent', opts));
+    } catch (e) {
+      if (e instanceof WakeError && e.code === 'AlreadyExists') {
+        const info = kindInfo(obj.kind)!;
+        throw new WakeError('AlreadyExists', `${info.group ? `${info.plural}.${info.group}` : info.plural} "${obj.metadata.name}" already exists`);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Replaces an object (or its status). metadata.resourceVersion, when given, must be current
+   * (else 409); when absent the write is unconditional but still cannot lose a concurrent update.
+   */
+  async update(input: KubeObject, opts: WriteOptions & { subresource?: Subresource }): Promise<KubeObject> {
+    const key = keyOf(input);
+    const last = await this.log.last(key);
+    if (!last || isRemoval(last)) throw notFound(key);
+    const current = objectAt(last);
+    const rv = input.metadata?.resourceVersion;
+    if (rv && rv !== String(last.seq)) {
+      throw new ConflictError(`Operation cannot be fulfilled on ${kindInfo(key.kind)!.plural} "${key.name}": the object has been modified; please apply your changes to the latest version and try again`, Number(rv), last.seq);
+    }
+    const plan = prepareUpdate(current, input, opts.subresource);
+    checkNodeRestriction(opts.actor, opts.subresource === 'status' ? 'updateStatus' : 'update', current, plan.object);
+    if (!plan.changed || opts.dryRun) return plan.object;
+    if (plan.finalize) return objectAt(await this.append(plan.object, 'Deleted', last.seq, opts));
+    return objectAt(await this.append(plan.object, opts.intent ?? plan.intent, last.seq, opts));
+  }
+
+  /** Applies a JSON / merge / strategic merge patch to the current object, retrying on conflict. */
+  async patch(key: ObjectKey, body: unknown, contentType: string, opts: WriteOptions & { subresource?: Subresource }): Promise<KubeObject> {
+    for (let attempt = 0; ; attempt++) {
+      const current = await this.mustGet(key);
+      // The patch applies to the current object, so it carries the current resourceVersion unless
+      // the patch itself sets one — then that one is a precondition, as in Kubernetes.
+      const patched = applyPatch(current, body, contentType, key.kind) as KubeObject;
+      try {
+        return await this.update(patched, opts);
+      } catch (e) {
+        // Only a conflict with a concurrent writer is retried; a patch that pinned a stale resourceVersion is not.
+        const pinned = (patched.metadata?.resourceVersion ?? current.metadata.resourceVersion) !== current.metadata.resourceVersion;
+        if (!(e instanceof ConflictError) || pinned || attempt >= 4) throw e;
+      }
+    }
+  }
+
+  async delete(key: ObjectKey, opts: WriteOptions & DeleteOptions): Promise<{ object: KubeObject; removed: boolean }> {
+    const last = await this.log.last(key);
+    if (!last || isRemoval(last)) throw notFound(key);
+    const current = objectAt(last);
+    const plan = planDelete(current, opts, this.clock.now());
+    checkNodeRestriction(opts.actor, 'delete', current, plan.object);
+    if (plan.type === 'unchanged' || opts.dryRun) return { object: plan.object, removed: plan.type === 'remove' };
+    if (plan.type === 'mark') {
+      const e = await this.append(plan.object, opts.intent ?? 'DeletionRequested', last.seq, opts);
+      return { object: objectAt(e), removed: false };
+    }
+    const e = await this.append(plan.object, 'Deleted', last.seq, opts);
+    return { object: objectAt(e), removed: true };
+  }
+
+  private async checkNamespaceOpen(namespace: string): Promise<void> {
+    const ns = await this.get({ kind: 'Namespace', namespace: '', name: namespace });
+    if (!ns) throw new WakeError('NotFound', `namespaces "${namespace}" not found`);
+    if (ns.metadata.deletionTimestamp) {
+      throw new WakeError('Forbidden', `unable to create new content in namespace ${namespace} because it is being terminated`);
+    }
+  }
+
+  private append(object: KubeObject, intent: string, expect: number | 'absent', opts: WriteOptions): Promise<StoredEvent> {
+    const { resourceVersion: _rv, ...metadata } = object.metadata;
+    return this.log.append({
+      type: `${object.kind}.${intent}`,
+      object: { ...object, metadata: metadata as KubeObject['metadata'] },
+      actor: actorString(opts.actor),
+      correlationId: opts.correlationId,
+      causationId: opts.causationId,
+      causationSeq: opts.causationSeq,
+      detail: opts.detail,
+    }, { expect });
+  }
+}
