@@ -53,6 +53,22 @@ export class ProjectionStore {
     return rows.map((r) => r.object);
   }
 
+  /**
+   * Every live object of a kind (optionally one namespace) together with the sequence the
+   * list is consistent at: a watch of the log from that sequence continues it without a gap.
+   */
+  async snapshot(kind: string, namespace?: string, projection = 'main'): Promise<{ objects: KubeObject[]; seq: number }> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+      const cp = await tx.$queryRawUnsafe<{ seq: bigint }[]>('SELECT seq FROM projection_checkpoints WHERE name = $1', projection);
+      const rows = await tx.$queryRawUnsafe<{ object: KubeObject }[]>(
+        'SELECT object FROM api_objects WHERE kind = $1 AND NOT deleted AND ($2::text IS NULL OR namespace = $2) ORDER BY namespace, name',
+        kind, namespace ?? null,
+      );
+      return { objects: rows.map((r) => r.object), seq: cp.length ? Number(cp[0].seq) : 0 };
+    });
+  }
+
   /** Drops every projected row and checkpoint: the start of a rebuild. */
   async reset(): Promise<void> {
     await this.prisma.$executeRawUnsafe('TRUNCATE api_objects, projection_checkpoints');

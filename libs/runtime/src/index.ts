@@ -1,0 +1,4 @@
+export * from './informer';
+export * from './work-queue';
+export * from './leader-lease';
+export * from './connect';
