@@ -1,0 +1,60 @@
+/**
+ * How the gateway reaches a node agent for what does not go through the log: container
+ * logs and exec. Core NATS (request/reply and plain subjects); the node agent answers only
+ * for pods bound to its own node, and checks the pod's uid.
+ *
+ * Logs:  gateway subscribes to a fresh inbox `replyTo`, then publishes LogRequest to
+ *        `logsSubject(node)`. The agent publishes raw byte chunks to `replyTo`; the last
+ *        message carries header `Wake-Eof: 1` (empty body) or `Wake-Error: <message>` with
+ *        `Wake-Error-Code: NotFound|BadRequest|Internal`. With follow, the stream ends when the
+ *        container stops or when the gateway publishes anything to `${replyTo}.cancel`.
+ * Exec:  gateway subscribes to `${session}.stdout`, `${session}.stderr`, `${session}.exit`
+ *        (a fresh inbox prefix), then REQUESTs `execSubject(node)` with ExecRequest; the reply is
+ *        ExecStarted ({ok:true}) or an error ({ok:false, code, message}). The gateway sends stdin
+ *        bytes to `${session}.stdin`, an empty message with header `Wake-Eof: 1` to close stdin,
+ *        and TerminalSize JSON to `${session}.resize`. The agent sends output chunks to
+ *        `.stdout`/`.stderr` and finally ExecExit JSON to `.exit`.
+ */
+export const logsSubject = (node: string) => `wake.node.${encodeNode(node)}.logs`;
+export const execSubject = (node: string) => `wake.node.${encodeNode(node)}.exec`;
+
+/** Node names are DNS subdomains: dots are not safe in a subject token. */
+export function encodeNode(node: string): string {
+  return node.replace(/\./g, '_2e');
+}
+
+export const EOF_HEADER = 'Wake-Eof';
+export const ERROR_HEADER = 'Wake-Error';
+export const ERROR_CODE_HEADER = 'Wake-Error-Code';
+
+export interface PodRef {
+  readonly namespace: string;
+  readonly pod: string;
+  readonly uid: string;
+  /** Container name; defaults to the pod's only container (error if several and none given). */
+  readonly container?: string;
+}
+
+export interface LogRequest extends PodRef {
+  readonly replyTo: string;
+  readonly follow?: boolean;
+  readonly tailLines?: number;
+  readonly sinceSeconds?: number;
+  readonly sinceTime?: string;
+  readonly timestamps?: boolean;
+  readonly previous?: boolean;
+  readonly limitBytes?: number;
+}
+
+export interface ExecRequest extends PodRef {
+  readonly session: string;
+  readonly command: readonly string[];
+  readonly stdin: boolean;
+  readonly stdout: boolean;
+  readonly stderr: boolean;
+  readonly tty: boolean;
+}
+
+export type ExecStarted = { readonly ok: true } | { readonly ok: false; readonly code: 'NotFound' | 'BadRequest' | 'Internal'; readonly message: string };
+export interface ExecExit { readonly exitCode: number; readonly message?: string }
+export interface TerminalSize { readonly width: number; readonly height: number }
