@@ -30,7 +30,7 @@ function startProjector(): ChildProcess {
 
 async function killProjector(signal: NodeJS.Signals) {
   const p = projector;
-  if (!p || p.exitCode !== null) return;
+  if (!p || p.exitCode !== null || p.signalCode !== null) return;
   await new Promise<void>((resolve) => { p.once('exit', () => resolve()); p.kill(signal); });
 }
 
@@ -50,13 +50,11 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  const t0 = Date.now();
-  const step = (m: string) => process.stderr.write(`afterAll ${m} ${Date.now() - t0}ms\n`);
-  await killProjector('SIGKILL'); step('kill');
-  await closePrisma(prisma); step('prisma');
-  await nc.drain(); step('drain');
-  await nats.stop(); step('nats');
-  await postgres.stop(); step('pg');
+  await killProjector('SIGKILL');
+  await closePrisma(prisma);
+  await nc.drain();
+  await nats.stop();
+  await postgres.stop();
 }, 60_000);
 
 const caughtUp = async () => (await store.checkpoint('main').catch(() => -1)) === (await log.lastSeq());

@@ -42,7 +42,7 @@ export class TestNatsServer {
 
   async halt(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const p = this.proc;
-    if (!p || p.exitCode !== null) return;
+    if (!p || p.exitCode !== null || p.signalCode !== null) return;
     await new Promise<void>((resolve) => { p.once('exit', () => resolve()); p.kill(signal); });
   }
 

@@ -90,7 +90,7 @@ export class TestPostgresServer {
 
   async halt(): Promise<void> {
     const p = this.proc;
-    if (!p || p.exitCode !== null) return;
+    if (!p || p.exitCode !== null || p.signalCode !== null) return;
     // SIGINT is PostgreSQL's fast shutdown.
     await new Promise<void>((resolve) => { p.once('exit', () => resolve()); p.kill('SIGINT'); });
   }
