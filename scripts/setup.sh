@@ -41,15 +41,15 @@ fi
 
 # Prisma's CLI resolves the datasource url from DATABASE_URL; unset, it tries to download a
 # native engine (unreachable here). Set it before any prisma command.
-export DATABASE_URL; DATABASE_URL="$(database_url)"
 if [ ! -f generated/prisma/client.ts ] || [ prisma/schema.prisma -nt generated/prisma/client.ts ]; then
   say "generating the Prisma client"
-  npx prisma generate >/dev/null || fail "prisma generate failed"
+  DATABASE_URL="$(database_url)" npx prisma generate >/dev/null || fail "prisma generate failed"
 fi
 
 mkdir -p "$WAKE_HOME"
 start_nats
 start_postgres
+export DATABASE_URL; DATABASE_URL="$(database_url)"
 if ! node scripts/lib/migrated.js; then
   say "applying database migrations (prisma migrate deploy)"
   npx prisma migrate deploy >"$WAKE_HOME/migrate.log" 2>&1 || { cat "$WAKE_HOME/migrate.log" >&2; fail "prisma migrate deploy failed"; }
