@@ -1,0 +1,82 @@
+import { prepareCreate, prepareUpdate, actorString, type Actor, type ObjectStore } from '@wake/store';
+import type { EventLog, KubeObject, StoredEvent } from '@wake/events';
+import type { StoredDecision } from '../record/trim-record';
+import { boundPod, unschedulablePod, type PodObject } from './pod-scheduled';
+import { schedulingEvent, type SchedulingEventReason } from './scheduling-event';
+
+/** Why the scheduler writes: the pod event it reacted to. */
+export interface Cause {
+  readonly causationId?: string;
+  readonly causationSeq?: number;
+  readonly correlationId?: string;
+}
+
+const withoutRv = (o: KubeObject): KubeObject => {
+  const { resourceVersion: _rv, ...metadata } = o.metadata;
+  return { ...o, metadata: metadata as KubeObject['metadata'] };
+};
+
+/**
+ * The scheduler's writes. The binding is one Pod.Bound event (spec.nodeName and PodScheduled=True,
+ * as the apiserver's pods/binding writes it) appended with the pod's resourceVersion as the
+ * expectation: a pod changed or bound by anyone since the cycle read it is a ConflictError, never a
+ * second binding. It goes through the store's own rules (prepareUpdate: defaults, validation of
+ * the spec change and of the status) and straight to the log, because the informer already holds
+ * the exact object at that resourceVersion — ObjectStore.update would read it back first (one more
+ * round trip per pod) and could not write spec and status in one event. Unschedulable status and
+ * Events are rarer or best-effort and use the same rules.
+ */
+export class Binder {
+  private readonly actorName: string;
+
+  constructor(
+    private readonly log: EventLog,
+    private readonly store: ObjectStore,
+    private readonly opts: { actor: Actor; component: string; instance: string; now?: () => Date },
+  ) {
+    this.actorName = actorString(opts.actor);
+  }
+
+  private now(): Date {
+    return this.opts.now?.() ?? new Date();
+  }
+
+  async bind(pod: PodObject, nodeName: string, decision: StoredDecision, cause: Cause): Promise<StoredEvent> {
+    const rv = Number(pod.metadata.resourceVersion);
+    const target = boundPod(pod, nodeName, this.now());
+    // The spec change goes through the shared rules (defaults, validation against the old pod:
+    // only nodeName may go from empty to set); the status is the one condition set above.
+    const withSpec = prepareUpdate(pod, target, undefined).object;
+    const bound = { ...withSpec, status: target.status };
+    return this.log.append({
+      type: 'Pod.Bound',
+      object: withoutRv(bound),
+      actor: this.actorName,
+      correlationId: cause.correlationId,
+      causationId: cause.causationId,
+      causationSeq: cause.causationSeq ?? rv,
+      detail: { decision, scheduler: this.opts.instance },
+    }, { expect: rv });
+  }
+
+  /** PodScheduled=False with Kubernetes' message; returns whether anything was written (an unchanged verdict is not). */
+  async markUnschedulable(pod: PodObject, message: string, decision: StoredDecision, cause: Cause): Promise<boolean> {
+    const next = unschedulablePod(pod, message, this.now());
+    const written = await this.store.update(next, {
+      actor: this.opts.actor, subresource: 'status', intent: 'SchedulingFailed',
+      correlationId: cause.correlationId, causationId: cause.causationId, causationSeq: cause.causationSeq ?? Number(pod.metadata.resourceVersion),
+      detail: { decision },
+    });
+    return written.metadata.resourceVersion !== pod.metadata.resourceVersion;
+  }
+
+  /** A core/v1 Event about the pod. Its name is new (random suffix), so the expectation is "no event yet" without a read. */
+  async recordEvent(pod: PodObject, reason: SchedulingEventReason, message: string, cause: Cause): Promise<StoredEvent> {
+    const now = this.now();
+    const event = prepareCreate(schedulingEvent(pod, reason, message, { component: this.opts.component, instance: this.opts.instance, now }), {
+      now, uid: globalThis.crypto.randomUUID(), random: Math.random,
+    });
+    return this.log.append({ type: 'Event.Created', object: event, actor: this.actorName, correlationId: cause.correlationId, causationId: cause.causationId, causationSeq: cause.causationSeq }, { expect: 0 });
+  }
+
+}
