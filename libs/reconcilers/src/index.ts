@@ -27,3 +27,24 @@ export { reconcileNode, type NodeLifecycleConfig } from './node-lifecycle/reconc
 export { DEFAULT_NODE_MONITOR_GRACE_SECONDS } from './node-lifecycle/node-health';
 export { UNREACHABLE, NOT_READY } from './node-lifecycle/node-taints';
 export { DEFAULT_TOLERATION_SECONDS, evictionTime } from './node-lifecycle/taint-eviction';
+
+export { reconcileJob, type JobObserved, type JobEnv } from './job/reconcile-job';
+export { reconcileJobTtl, jobFinishTime } from './job/job-ttl';
+export { jobFinished } from './job/job-conditions';
+export { JOB_CONTROLLER_UID, JOB_NAME, JOB_COMPLETION_INDEX, jobSelector } from './job/job-labels';
+export { parseIndexes, formatIndexes, completionIndex } from './job/completion-index';
+
+export { reconcileCronJob, type CronJobObserved } from './cronjob/reconcile-cronjob';
+export { parseSchedule, validTimeZone, type Schedule } from './cronjob/schedule';
+export { jobNameFor, jobFromCronJob, SCHEDULED_TIMESTAMP, INSTANTIATE } from './cronjob/job-from-cronjob';
+
+export { reconcileDaemonSet, DAEMONSET_BURST, type DaemonSetObserved, type DaemonSetEnv } from './daemonset/reconcile-daemonset';
+export { nodeShouldRunDaemonPod } from './daemonset/node-should-run';
+export { daemonSetHash, targetNode, CONTROLLER_REVISION_HASH } from './daemonset/daemon-pod';
+export type { DaemonSet } from './daemonset/types';
+
+export { reconcileStatefulSet, type StatefulSetObserved } from './statefulset/reconcile-statefulset';
+export { claimName } from './statefulset/claims';
+export { updateRevision as statefulSetUpdateRevision } from './statefulset/stateful-pod';
+export { POD_NAME_LABEL, POD_INDEX_LABEL } from './statefulset/identity';
+export type { StatefulSet, PersistentVolumeClaim } from './statefulset/types';
