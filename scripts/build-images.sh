@@ -52,7 +52,7 @@ import_image() { # tag, CMD json
 }
 
 main() {
-  docker info >/dev/null 2>&1 || { echo "build-images: docker engine not reachable" >&2; exit 1; }
+  timeout 20 docker version --format "{{.Server.Version}}" >/dev/null 2>&1 || { echo "build-images: docker engine not reachable" >&2; exit 1; }
   local todo=()
   have_image wake/busybox:1 && say "wake/busybox:1 exists, skipping" || todo+=(busybox)
   have_image wake/pause:1 && say "wake/pause:1 exists, skipping" || todo+=(pause)

@@ -83,12 +83,16 @@ stop_postgres() {
 database_url() { echo "${DATABASE_URL:-postgresql://postgres@127.0.0.1:${PG_PORT}/${PG_DB}}"; }
 nats_url() { echo "${NATS_URL:-nats://127.0.0.1:${NATS_PORT}}"; }
 
+# `docker version` asks the engine only for its version; `docker info` can block for minutes
+# while many containers are being created and removed.
+docker_up() { timeout 20 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
+
 start_docker() {
-  if docker info >/dev/null 2>&1; then say "Docker engine already up"; return 0; fi
+  if docker_up; then say "Docker engine already up"; return 0; fi
   command -v dockerd >/dev/null || fail "dockerd is not installed"
   say "starting the Docker engine (dockerd)"
   mkdir -p "$WAKE_HOME"
   nohup dockerd >"$WAKE_HOME/dockerd.log" 2>&1 &
-  for _ in $(seq 1 150); do docker info >/dev/null 2>&1 && return 0; sleep 0.2; done
+  for _ in $(seq 1 150); do docker_up && return 0; sleep 0.2; done
   tail -20 "$WAKE_HOME/dockerd.log" >&2; fail "dockerd did not start"
 }
