@@ -6,3 +6,8 @@ export * from './plan-delete';
 export * from './object-store';
 export * from './invalid';
 export * from './same-json';
+export * from './field-validation';
+export * from './managed-fields/managed-fields';
+export { fieldPaths, valueAt, removeAt, describePath, pathKey, pathOf, type FieldPath } from './managed-fields/field-path';
+export { toFieldsV1, fromFieldsV1 } from './managed-fields/fields-v1';
+export * from './strategies';

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { applyPatch } from '@wake/api';
 import {
-  ConflictError, isRemoval, kindInfo, objectAt, WakeError,
+  ConflictError, isRemoval, isWakeError, kindInfo, objectAt, WakeError,
   type EventLog, type KubeObject, type ObjectKey, type StoredEvent,
 } from '@wake/events';
 import { actorString, type Actor } from './actor';
 import { checkNodeRestriction } from './node-restriction';
 import { planDelete, type DeleteOptions } from './plan-delete';
 import { prepareCreate } from './prepare-create';
+import { sameJson } from './same-json';
 import { prepareUpdate, type Subresource } from './prepare-update';
+import { checkFields, type FieldValidation } from './field-validation';
+import { appliedEntries, planApply, recordUpdate } from './managed-fields/managed-fields';
 
 /** Why a write happened: the event it reacts to (recorded as causation/correlation). */
 export interface Cause {
@@ -24,6 +27,17 @@ export interface WriteOptions extends Cause {
   readonly dryRun?: boolean;
   /** Overrides the derived intent (e.g. 'Bound', 'StatusReported'). */
   readonly intent?: string;
+  /** Decoding checks on the written object (the gateway sets it; internal writers need not). */
+  readonly fieldValidation?: FieldValidation;
+  /** Collects warnings (unknown fields under fieldValidation=Warn) for the response. */
+  readonly warnings?: string[];
+  /** Who owns the fields this write sets (managedFields, operation Update). */
+  readonly fieldManager?: string;
+}
+
+export interface ApplyOptions extends WriteOptions {
+  readonly fieldManager: string;
+  readonly force?: boolean;
 }
 
 export interface StoreClock {
@@ -62,8 +76,11 @@ export class ObjectStore {
   }
 
   async create(input: KubeObject, opts: WriteOptions & { namespace?: string }): Promise<KubeObject> {
-    const obj = prepareCreate(input, { now: this.clock.now(), uid: this.clock.uid(), random: this.clock.random, namespace: opts.namespace });
+    if (opts.fieldValidation) checkFields(input, opts.fieldValidation, opts.warnings);
+    let obj = prepareCreate(input, { now: this.clock.now(), uid: this.clock.uid(), random: this.clock.random, namespace: opts.namespace });
     checkNodeRestriction(opts.actor, 'create', undefined, obj);
+    const managed = opts.fieldManager ? recordUpdate(undefined, obj, opts.fieldManager, this.clock.now()) : undefined;
+    if (managed) obj = { ...obj, metadata: { ...obj.metadata, managedFields: managed } };
     if (kindInfo(obj.kind)!.namespaced) await this.checkNamespaceOpen(obj.metadata.namespace!);
     if (opts.dryRun) {
       if (await this.get(keyOf(obj))) throw new WakeError('AlreadyExists', `${kindInfo(obj.kind)!.plural} "${obj.metadata.name}" already exists`);
@@ -93,8 +110,17 @@ export class ObjectStore {
     if (rv && rv !== String(last.seq)) {
       throw new ConflictError(`Operation cannot be fulfilled on ${kindInfo(key.kind)!.plural} "${key.name}": the object has been modified; please apply your changes to the latest version and try again`, Number(rv), last.seq);
     }
-    const plan = prepareUpdate(current, input, opts.subresource);
+    if (opts.fieldValidation) checkFields(input, opts.fieldValidation, opts.warnings);
+    // Omitted managedFields keep the stored ones, as the apiserver does.
+    const withManaged = input.metadata?.managedFields === undefined && current.metadata.managedFields !== undefined
+      ? { ...input, metadata: { ...input.metadata, managedFields: current.metadata.managedFields } }
+      : input;
+    let plan = prepareUpdate(current, withManaged, opts.subresource);
     checkNodeRestriction(opts.actor, opts.subresource === 'status' ? 'updateStatus' : 'update', current, plan.object);
+    if (plan.changed && opts.fieldManager && sameJson(plan.object.metadata.managedFields, current.metadata.managedFields)) {
+      const managed = recordUpdate(current, plan.object, opts.fieldManager, this.clock.now());
+      if (managed) plan = { ...plan, object: { ...plan.object, metadata: { ...plan.object.metadata, managedFields: managed } } };
+    }
     if (!plan.changed || opts.dryRun) return plan.object;
     if (plan.finalize) return objectAt(await this.append(plan.object, 'Deleted', last.seq, opts));
     return objectAt(await this.append(plan.object, opts.intent ?? plan.intent, last.seq, opts));
@@ -113,6 +139,36 @@ export class ObjectStore {
         // Only a conflict with a concurrent writer is retried; a patch that pinned a stale resourceVersion is not.
         const pinned = (patched.metadata?.resourceVersion ?? current.metadata.resourceVersion) !== current.metadata.resourceVersion;
         if (!(e instanceof ConflictError) || pinned || attempt >= 4) throw e;
+      }
+    }
+  }
+
+  /**
+   * Server-side apply (PATCH application/apply-patch+yaml): creates the object when absent,
+   * otherwise merges the manager's applied configuration as planApply describes. Conflicts
+   * between managers are a 409 WakeError('Conflict') with one cause per field.
+   */
+  async apply(key: ObjectKey, applied: KubeObject, opts: ApplyOptions): Promise<{ object: KubeObject; created: boolean }> {
+    if (!opts.fieldManager) throw new WakeError('BadRequest', 'PATCH, fieldManager is required for apply requests');
+    if (applied.metadata?.name !== key.name) {
+      throw new WakeError('BadRequest', `the name of the object (${applied.metadata?.name}) does not match the name on the URL (${key.name})`);
+    }
+    if (opts.fieldValidation) checkFields(applied, opts.fieldValidation, opts.warnings);
+    const plain = { ...opts, fieldManager: undefined, fieldValidation: undefined };
+    for (let attempt = 0; ; attempt++) {
+      const current = await this.get(key);
+      try {
+        if (!current) {
+          const obj = { ...applied, metadata: { ...applied.metadata, managedFields: appliedEntries(applied, opts.fieldManager, this.clock.now()) } };
+          return { object: await this.create(obj, { ...plain, namespace: key.namespace || undefined }), created: true };
+        }
+        const merged = planApply(current, applied, opts.fieldManager, opts.force ?? false, this.clock.now(),
+          (base, patch) => applyPatch(base, patch, 'application/strategic-merge-patch+json', key.kind));
+        const rv = applied.metadata.resourceVersion ?? current.metadata.resourceVersion;
+        return { object: await this.update({ ...merged, metadata: { ...merged.metadata, resourceVersion: rv } }, plain), created: false };
+      } catch (e) {
+        const concurrent = e instanceof ConflictError || (isWakeError(e, 'AlreadyExists') && !current);
+        if (!concurrent || applied.metadata.resourceVersion || attempt >= 4) throw e;
       }
     }
   }

@@ -1,6 +1,7 @@
 import { applyDefaults, validateObject } from '@wake/api';
 import { kindInfo, WakeError, type KubeObject } from '@wake/events';
 import { invalidError } from './invalid';
+import { normalizeWrite } from './strategies';
 
 /** Kinds whose metadata.generation tracks changes to their spec. */
 export const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'Service', 'Namespace']);
@@ -26,7 +27,8 @@ export interface CreateInput {
  * (uid, creationTimestamp, generation, name from generateName), then validated.
  * Throws WakeError('Invalid' | 'BadRequest').
  */
-export function prepareCreate(input: KubeObject, ctx: CreateInput): KubeObject {
+export function prepareCreate(raw: KubeObject, ctx: CreateInput): KubeObject {
+  const input = normalizeWrite(raw, 'create');
   const info = kindInfo(input.kind);
   if (!info) throw new WakeError('BadRequest', `unknown kind ${JSON.stringify(input.kind)}`);
   const meta = { ...(input.metadata ?? {}) } as KubeObject['metadata'];

@@ -1,0 +1,35 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { connect, type NatsConnection } from 'nats';
+import { JetStreamEventLog, streamSettingsFromEnv } from '@wake/events';
+import { closePrisma, createPrisma, ProjectionProgress, ProjectionStore, type PrismaClient } from '@wake/projection';
+import { ObjectStore } from '@wake/store';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config';
+import type { GatewayDeps } from '../server/context';
+
+/** The gateway's adapters: NATS (the log, node agents), PostgreSQL (the projection), the write path. */
+@Injectable()
+export class BackendService implements OnModuleDestroy {
+  private nc?: NatsConnection;
+  private prisma?: PrismaClient;
+  private progress?: ProjectionProgress;
+  deps?: GatewayDeps;
+
+  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
+
+  async open(): Promise<GatewayDeps> {
+    if (this.deps) return this.deps;
+    this.nc = await connect({ servers: this.config.natsUrl, name: 'wake-gateway', maxReconnectAttempts: -1, reconnectTimeWait: 250 });
+    const log = await JetStreamEventLog.open(this.nc, { stream: streamSettingsFromEnv() });
+    this.prisma = createPrisma(this.config.databaseUrl, 20);
+    const projection = new ProjectionStore(this.prisma);
+    this.progress = new ProjectionProgress(this.nc).start(await projection.checkpoint('main'));
+    this.deps = { config: this.config, log, store: new ObjectStore(log), projection, progress: this.progress, nc: this.nc, now: () => new Date() };
+    return this.deps;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.progress?.stop();
+    if (this.prisma) await closePrisma(this.prisma);
+    await this.nc?.drain().catch(() => undefined);
+  }
+}

@@ -1,0 +1,25 @@
+import { aggregatedDiscovery, apiGroupList, apiResourceList, versionInfo } from './discovery';
+
+describe('discovery', () => {
+  it('lists the core group alone under /api and the named groups under /apis', () => {
+    const core = aggregatedDiscovery(true);
+    expect(core.items.map((i) => i.metadata.name)).toEqual(['']);
+    const pods = core.items[0].versions[0].resources.find((r) => r.resource === 'pods')!;
+    expect(pods).toMatchObject({ scope: 'Namespaced', shortNames: ['po'], categories: ['all'], singularResource: 'pod' });
+    expect(pods.subresources.map((s) => s.subresource)).toEqual(expect.arrayContaining(['status', 'log', 'exec', 'binding']));
+    const named = aggregatedDiscovery(false).items.map((i) => i.metadata.name);
+    expect(named).toEqual(expect.arrayContaining(['apps', 'batch', 'coordination.k8s.io']));
+    const deploy = aggregatedDiscovery(false).items.find((i) => i.metadata.name === 'apps')!.versions[0].resources.find((r) => r.resource === 'deployments')!;
+    expect(deploy.subresources.find((s) => s.subresource === 'scale')!.responseKind).toEqual({ group: 'autoscaling', version: 'v1', kind: 'Scale' });
+  });
+  it('serves legacy lists with subresources as separate entries', () => {
+    expect(apiGroupList().groups.find((g) => g.name === 'apps')!.preferredVersion).toEqual({ groupVersion: 'apps/v1', version: 'v1' });
+    const apps = apiResourceList('apps', 'v1')!;
+    expect(apps.resources.find((r) => r.name === 'deployments/scale')).toMatchObject({ group: 'autoscaling', version: 'v1', kind: 'Scale' });
+    expect(apiResourceList('apps', 'v2')).toBeUndefined();
+    expect(apiResourceList('', 'v1')!.resources.find((r) => r.name === 'namespaces')).toMatchObject({ namespaced: false, shortNames: ['ns'] });
+  });
+  it('reports Kubernetes 1.32', () => {
+    expect(versionInfo()).toMatchObject({ major: '1', minor: '32' });
+  });
+});

@@ -1,0 +1,91 @@
+import { GatewayHarness } from '../testing/harness';
+
+// The REST surface over HTTPS against real NATS + PostgreSQL + the projector: auth, discovery,
+// OpenAPI, lists, writes and their errors. Every refused write appends nothing.
+let h: GatewayHarness;
+beforeAll(async () => { h = await GatewayHarness.start(); }, 60_000);
+afterAll(async () => { await h?.stop(); });
+
+const CMS = '/api/v1/namespaces/default/configmaps';
+const cm = (name: string, labels: Record<string, string> = {}) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, labels }, data: { a: '1' } });
+const DEPLOY = (name: string, replicas = 1) => ({
+  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name },
+  spec: { replicas, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'c', image: 'wake/web:1' }] } } },
+});
+const merge = { 'Content-Type': 'application/merge-patch+json' };
+
+it('answers 401 without a valid token, and serves health and metrics', async () => {
+  expect((await h.request('GET', CMS, undefined, {}, null)).json()).toMatchObject({ kind: 'Status', code: 401, reason: 'Unauthorized' });
+  expect((await h.request('GET', CMS, undefined, {}, 'wrong')).status).toBe(401);
+  expect((await h.request('GET', '/livez', undefined, {}, null)).text).toBe('ok');
+  expect((await h.request('GET', '/readyz', undefined, {}, null)).status).toBe(200);
+  await h.request('GET', CMS);
+  expect((await h.request('GET', '/metrics')).text).toMatch(/apiserver_request_total\{verb="list",resource="configmaps",code="200"\} \d/);
+});
+
+it('serves aggregated discovery only when asked, legacy otherwise, /version and OpenAPI v3', async () => {
+  const v2 = await h.request('GET', '/apis', undefined, { Accept: 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json' });
+  expect(v2.headers['content-type']).toBe('application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList');
+  expect((await h.request('GET', '/apis')).json().kind).toBe('APIGroupList');
+  expect((await h.request('GET', '/api/v1')).json().resources.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['pods', 'pods/log', 'pods/binding']));
+  expect((await h.request('GET', '/version')).json()).toMatchObject({ major: '1', minor: '32' });
+  const root = (await h.request('GET', '/openapi/v3')).json();
+  const apps = (await h.request('GET', root.paths['apis/apps/v1'].serverRelativeURL)).json();
+  const patch = apps.paths['/apis/apps/v1/namespaces/{namespace}/deployments/{name}'].patch;
+  expect(patch['x-kubernetes-group-version-kind']).toEqual({ group: 'apps', version: 'v1', kind: 'Deployment' });
+  expect(patch.parameters.map((p: { name: string }) => p.name)).toContain('fieldValidation');
+  expect(apps.components.schemas['io.k8s.api.apps.v1.Deployment']).toBeDefined();
+});
+
+it('lists with read-your-writes, the consistent resourceVersion, selectors, pages and Tables', async () => {
+  for (const n of ['p-1', 'p-2', 'p-3']) await h.request('POST', CMS, cm(n, { page: 'yes' }));
+  const full = (await h.request('GET', `${CMS}?labelSelector=page%3Dyes`)).json();
+  expect(full.items.map((i: { metadata: { name: string } }) => i.metadata.name)).toEqual(['p-1', 'p-2', 'p-3']);
+  expect(Number(full.metadata.resourceVersion)).toBeGreaterThanOrEqual(await h.log.lastSeq());
+  const p1 = (await h.request('GET', `${CMS}?labelSelector=page&limit=2`)).json();
+  expect([p1.items.length, p1.metadata.remainingItemCount]).toEqual([2, 1]);
+  const p2 = (await h.request('GET', `${CMS}?labelSelector=page&limit=2&continue=${p1.metadata.continue}`)).json();
+  expect(p2.items.map((i: { metadata: { name: string } }) => i.metadata.name)).toEqual(['p-3']);
+  const table = (await h.request('GET', `${CMS}?labelSelector=page%20in%20(yes)`, undefined, { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' })).json();
+  expect(table.columnDefinitions.map((c: { name: string }) => c.name)).toEqual(['Name', 'Data', 'Age']);
+  expect(table.rows[0].object.kind).toBe('PartialObjectMetadata');
+  expect((await h.request('GET', `${CMS}?fieldSelector=spec.nodeName%3Dx`)).json()).toMatchObject({ code: 400, message: 'field label not supported: spec.nodeName' });
+  const del = await h.request('DELETE', `${CMS}?labelSelector=page%3Dyes`);
+  expect(del.json().items).toHaveLength(3);
+  expect((await h.request('GET', `${CMS}?labelSelector=page`)).json().items).toEqual([]);
+});
+
+it('refuses stale updates (409), duplicates (409), invalid objects (422) and dry runs, appending nothing', async () => {
+  const created = (await h.request('POST', '/apis/apps/v1/namespaces/default/deployments', DEPLOY('web'))).json();
+  const before = await h.log.lastSeq();
+  const stale = await h.request('PUT', '/apis/apps/v1/namespaces/default/deployments/web', { ...created, metadata: { ...created.metadata, resourceVersion: '1' } });
+  expect(stale.json()).toMatchObject({ code: 409, reason: 'Conflict', details: { name: 'web', group: 'apps', kind: 'deployments' } });
+  expect((await h.request('POST', '/apis/apps/v1/namespaces/default/deployments', DEPLOY('web'))).json()).toMatchObject({ code: 409, reason: 'AlreadyExists' });
+  const invalid = (await h.request('POST', '/apis/apps/v1/namespaces/default/deployments', DEPLOY('neg', -1))).json();
+  expect(invalid).toMatchObject({ code: 422, reason: 'Invalid', details: { kind: 'Deployment', causes: [{ field: 'spec.replicas' }] } });
+  const dry = await h.request('POST', '/apis/apps/v1/namespaces/default/deployments?dryRun=All', DEPLOY('dry'));
+  expect([dry.status, dry.json().metadata.name]).toEqual([201, 'dry']);
+  expect((await h.request('PATCH', '/apis/apps/v1/namespaces/default/deployments/web?dryRun=All', { spec: { replicas: 9 } }, merge)).json().spec.replicas).toBe(9);
+  expect((await h.request('DELETE', '/apis/apps/v1/namespaces/default/deployments/web', { dryRun: ['All'] })).status).toBe(200);
+  expect((await h.request('PATCH', '/apis/apps/v1/namespaces/default/deployments/web', '{}', { 'Content-Type': 'text/plain' })).status).toBe(415);
+  expect((await h.request('GET', '/apis/apps/v1/namespaces/default/deployments/web')).json().spec.replicas).toBe(1);
+  expect(await h.log.lastSeq()).toBe(before);
+});
+
+it('serves scale, binding, eviction, graceful deletion and event field selectors', async () => {
+  const scale = (await h.request('GET', '/apis/apps/v1/namespaces/default/deployments/web/scale')).json();
+  expect(scale).toMatchObject({ kind: 'Scale', apiVersion: 'autoscaling/v1', spec: { replicas: 1 }, status: { selector: 'app=web' } });
+  expect((await h.request('PATCH', '/apis/apps/v1/namespaces/default/deployments/web/scale', { spec: { replicas: 4 } }, merge)).json().spec.replicas).toBe(4);
+  expect((await h.request('PUT', '/apis/apps/v1/namespaces/default/deployments/web/scale', { ...scale, spec: { replicas: 2 } })).json().code).toBe(409);
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'wake/busybox:1' }] } };
+  expect((await h.request('POST', '/api/v1/namespaces/default/pods', pod)).json().status.phase).toBe('Pending');
+  expect((await h.request('POST', '/api/v1/namespaces/default/pods/p/binding', { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'p' }, target: { kind: 'Node', name: 'node-1' } })).status).toBe(201);
+  expect((await h.request('POST', '/api/v1/namespaces/default/pods/p/binding', { target: { name: 'node-2' } })).json().code).toBe(409);
+  const marked = await h.request('DELETE', '/api/v1/namespaces/default/pods/p');
+  expect([marked.status, Boolean(marked.json().metadata.deletionTimestamp)]).toEqual([202, true]);
+  const event = { apiVersion: 'v1', kind: 'Event', metadata: { name: 'web.1' }, involvedObject: { kind: 'Deployment', name: 'web', namespace: 'default', uid: 'u1' }, reason: 'Scaled', message: 'scaled', type: 'Normal' };
+  await h.request('POST', '/api/v1/namespaces/default/events', event);
+  const found = (await h.request('GET', '/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3Dweb%2CinvolvedObject.uid%3Du1')).json();
+  expect(found.items.map((e: { reason: string }) => e.reason)).toEqual(['Scaled']);
+  expect((await h.request('GET', '/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3Dother')).json().items).toEqual([]);
+});
