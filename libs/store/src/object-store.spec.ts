@@ -124,3 +124,23 @@ describe('ObjectStore', () => {
     expect(await codeOf(store.create(pod('new'), { actor: nodeA }))).toBe('Forbidden');
   });
 });
+
+describe('ObjectStore deletion edge cases', () => {
+  it('removes an unbound pod held by a propagation finalizer as soon as the finalizer goes', async () => {
+    await store.create(pod('orphaned'), { actor: admin });
+    const key = { kind: 'Pod', namespace: 'default', name: 'orphaned' };
+    const marked = await store.delete(key, { actor: admin, propagationPolicy: 'Orphan' });
+    expect(marked.removed).toBe(false);
+    await store.update({ ...marked.object, metadata: { ...marked.object.metadata, finalizers: [] } }, { actor: { type: 'component', name: 'controllers' } });
+    expect(await store.get(key)).toBeUndefined();
+  });
+
+  it('never records a removal intent for an object that is only marked', async () => {
+    await store.create(pod('bound2', { nodeName: 'node-a' }), { actor: admin });
+    const key = { kind: 'Pod', namespace: 'default', name: 'bound2' };
+    const r = await store.delete(key, { actor: admin, intent: 'Deleted' });
+    expect(r.removed).toBe(false);
+    expect((await log.last(key))!.type).toBe('Pod.DeletionRequested');
+    expect(await store.get(key)).toBeDefined();
+  });
+});

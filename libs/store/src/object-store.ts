@@ -173,7 +173,21 @@ export class ObjectStore {
     }
   }
 
+  /**
+   * Deletes (or marks for deletion) an object. Without preconditions a conflict with a
+   * concurrent writer is retried, as the apiserver does; with preconditions it is the caller's.
+   */
   async delete(key: ObjectKey, opts: WriteOptions & DeleteOptions): Promise<{ object: KubeObject; removed: boolean }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.deleteOnce(key, opts);
+      } catch (e) {
+        if (!(e instanceof ConflictError) || opts.preconditions || attempt >= 4) throw e;
+      }
+    }
+  }
+
+  private async deleteOnce(key: ObjectKey, opts: WriteOptions & DeleteOptions): Promise<{ object: KubeObject; removed: boolean }> {
     const last = await this.log.last(key);
     if (!last || isRemoval(last)) throw notFound(key);
     const current = objectAt(last);
@@ -181,7 +195,9 @@ export class ObjectStore {
     checkNodeRestriction(opts.actor, 'delete', current, plan.object);
     if (plan.type === 'unchanged' || opts.dryRun) return { object: plan.object, removed: plan.type === 'remove' };
     if (plan.type === 'mark') {
-      const e = await this.append(plan.object, opts.intent ?? 'DeletionRequested', last.seq, opts);
+      // An object that is only marked still exists: its event must not carry the removal intent.
+      const intent = opts.intent && opts.intent !== 'Deleted' ? opts.intent : 'DeletionRequested';
+      const e = await this.append(plan.object, intent, last.seq, opts);
       return { object: objectAt(e), removed: false };
     }
     const e = await this.append(plan.object, 'Deleted', last.seq, opts);

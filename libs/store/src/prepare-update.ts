@@ -66,8 +66,19 @@ export function prepareUpdate(current: KubeObject, raw: KubeObject, subresource:
   if (causes.length) throw invalidError(next, causes);
   const stripRv = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
   const changed = !sameJson(stripRv(next), stripRv(current));
-  const finalize = Boolean(next.metadata.deletionTimestamp) && !hasFinalizers(next) && next.kind !== 'Pod';
+  const finalize = Boolean(next.metadata.deletionTimestamp) && !hasFinalizers(next) && !awaitsNodeAgent(next);
   return { object: next, intent: intentOf(current, next, subresource, specChanged), changed, finalize };
+}
+
+/**
+ * A bound pod being deleted gracefully is removed by its node agent once its containers have
+ * stopped, not by the last finalizer going: an unbound pod, or one whose grace is 0, has
+ * nothing to wait for.
+ */
+function awaitsNodeAgent(obj: KubeObject): boolean {
+  if (obj.kind !== 'Pod') return false;
+  const nodeName = (obj.spec as { nodeName?: string } | undefined)?.nodeName;
+  return Boolean(nodeName) && obj.metadata.deletionGracePeriodSeconds !== 0;
 }
 
 export function hasFinalizers(obj: KubeObject): boolean {
