@@ -36,7 +36,7 @@ describe('server-side apply', () => {
     expect(next.metadata.managedFields).toHaveLength(1);
   });
   it('reports a conflict with another manager, and takes the field over when forced', () => {
-    const scaled = { ...created, spec: { ...(created.spec as object), replicas: 5 } };
+    const scaled = { ...created, spec: { ...((created as { spec?: object }).spec), replicas: 5 } } as typeof created;
     const managed = recordUpdate(created, scaled, 'kubectl-scale', now)!;
     const live = { ...scaled, metadata: { ...scaled.metadata, managedFields: managed } };
     expect(() => planApply(live, applied, 'ci', false, now, merge)).toThrow('Apply failed with 1 conflict: conflict with "kubectl-scale" using apps/v1: .spec.replicas');
