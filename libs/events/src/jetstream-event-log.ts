@@ -79,20 +79,35 @@ export class JetStreamEventLog implements EventLog {
     const event = sealEvent(draft);
     const body = checkEvent(event, this.limits);
     const subject = subjectFor(event);
-    let expected: number | undefined;
-    if (options.expect === 'absent') {
-      const last = await this.last(event);
-      if (last && !isRemoval(last)) throw new WakeError('AlreadyExists', `${keyString(event)} already exists`);
-      expected = last?.seq ?? 0;
-    } else if (options.expect !== 'any') {
-      expected = options.expect;
+    const { expect } = options;
+    let seq: number;
+    if (expect === 'absent') {
+      // Optimistic create: a name never used before (the common case) needs one round trip,
+      // "no event on the subject yet" (expected 0). When the subject has history, look at its
+      // latest event: a live object is AlreadyExists; after a removal, expect that removal.
+      // A refused publish does not record its Nats-Msg-Id, so the retry keeps the event id.
+      try {
+        seq = await this.publish(subject, body, event, 0);
+      } catch (e) {
+        if (!(e instanceof ConflictError)) throw e;
+        const last = await this.last(event);
+        if (last && !isRemoval(last)) throw new WakeError('AlreadyExists', `${keyString(event)} already exists`);
+        seq = await this.publish(subject, body, event, last?.seq ?? 0);
+      }
+    } else {
+      seq = await this.publish(subject, body, event, expect === 'any' ? undefined : expect);
     }
+    // The sealed event is ours alone: it becomes the stored event instead of being copied.
+    (event as { seq?: number }).seq = seq;
+    return event as StoredEvent<O>;
+  }
+
+  private async publish(subject: string, body: Uint8Array, event: WakeEvent, expected: number | undefined): Promise<number> {
     const h = headers();
     h.set(EVENT_TYPE_HEADER, event.type);
     if (expected !== undefined) h.set('Nats-Expected-Last-Subject-Sequence', String(expected));
     try {
-      const ack = await this.js.publish(subject, body, { msgID: event.id, headers: h });
-      return { ...event, seq: ack.seq };
+      return (await this.js.publish(subject, body, { msgID: event.id, headers: h })).seq;
     } catch (e) {
       throw this.translate(e, expected);
     }

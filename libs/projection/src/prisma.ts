@@ -14,6 +14,11 @@ export function createPrisma(databaseUrl: string, poolSize = 10): PrismaClient {
 
 const pools = new WeakMap<PrismaClient, ReturnType<typeof createPool>>();
 
+/** The pg pool under a client made by createPrisma (for statements Prisma would slow down). */
+export function poolOf(prisma: PrismaClient): ReturnType<typeof createPool> | undefined {
+  return pools.get(prisma);
+}
+
 /** Disconnects Prisma and closes its pg pool (Prisma does not own a pool it was given). */
 export async function closePrisma(prisma: PrismaClient): Promise<void> {
   await prisma.$disconnect();

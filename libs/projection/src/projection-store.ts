@@ -1,5 +1,6 @@
 import type { KubeObject, ObjectKey } from '@wake/events';
-import type { PrismaClient } from './prisma';
+import type pg from 'pg';
+import { poolOf, type PrismaClient } from './prisma';
 import { APPLY_BATCH_SQL, batchJson } from './apply-batch.sql';
 
 export interface ListQuery {
@@ -17,7 +18,16 @@ export interface ListQuery {
  * every other component makes. Objects come back with metadata.resourceVersion set.
  */
 export class ProjectionStore {
-  constructor(readonly prisma: PrismaClient) {}
+  /**
+   * `pool` (optional, the pg pool under `prisma`): the projector's batch statement goes to it
+   * directly. Through Prisma's client engine a batch's JSON parameter is marshalled at about
+   * 19 µs of CPU per event, in series with the statement: a third of the catch-up time.
+   */
+  private readonly pool?: pg.Pool;
+
+  constructor(readonly prisma: PrismaClient, pool?: pg.Pool) {
+    this.pool = pool ?? poolOf(prisma);
+  }
 
   async checkpoint(name: string): Promise<number> {
     const row = await this.prisma.projectionCheckpoint.findUnique({ where: { name } });
@@ -27,7 +37,8 @@ export class ProjectionStore {
   async applyBatch(name: string, messages: ReadonlyArray<{ seq: number; body: string }>): Promise<void> {
     if (!messages.length) return;
     const lastSeq = messages[messages.length - 1].seq;
-    await this.prisma.$executeRawUnsafe(APPLY_BATCH_SQL, batchJson(messages), name, lastSeq);
+    if (this.pool) await this.pool.query(APPLY_BATCH_SQL, [batchJson(messages), name, lastSeq]);
+    else await this.prisma.$executeRawUnsafe(APPLY_BATCH_SQL, batchJson(messages), name, lastSeq);
   }
 
   async get(key: ObjectKey): Promise<KubeObject | undefined> {

@@ -1,0 +1,30 @@
+import { ProjectionStore } from '@wake/projection';
+
+/**
+ * The projection store with a stopwatch on its write path: how many batch statements ran and
+ * how long the projector waited on PostgreSQL for them (round trip, as the client sees it).
+ */
+export class TimedProjectionStore extends ProjectionStore {
+  batches = 0;
+  events = 0;
+  statementMs = 0;
+  maxStatementMs = 0;
+
+  override async applyBatch(name: string, messages: ReadonlyArray<{ seq: number; body: string }>): Promise<void> {
+    const t = process.hrtime.bigint();
+    await super.applyBatch(name, messages);
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    if (!messages.length) return;
+    this.batches++;
+    this.events += messages.length;
+    this.statementMs += ms;
+    if (ms > this.maxStatementMs) this.maxStatementMs = ms;
+  }
+
+  resetTimers(): void {
+    this.batches = 0;
+    this.events = 0;
+    this.statementMs = 0;
+    this.maxStatementMs = 0;
+  }
+}
