@@ -144,3 +144,13 @@ describe('ObjectStore deletion edge cases', () => {
     expect(await store.get(key)).toBeDefined();
   });
 });
+
+it('gives a new Job a selector on its uid and the matching template labels', async () => {
+  const job = await store.create({
+    apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'pi', namespace: 'default' },
+    spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'wake/busybox:1' }] } } },
+  }, { actor: admin });
+  const uid = job.metadata.uid!;
+  expect((job.spec as any).selector).toEqual({ matchLabels: { 'batch.kubernetes.io/controller-uid': uid } });
+  expect((job.spec as any).template.metadata.labels).toMatchObject({ 'batch.kubernetes.io/job-name': 'pi', 'job-name': 'pi', 'controller-uid': uid });
+});

@@ -1,7 +1,7 @@
 import { applyDefaults, validateObject } from '@wake/api';
 import { kindInfo, WakeError, type KubeObject } from '@wake/events';
 import { invalidError } from './invalid';
-import { normalizeWrite } from './strategies';
+import { generateJobSelector, normalizeWrite } from './strategies';
 
 /** Kinds whose metadata.generation tracks changes to their spec. */
 export const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'Service', 'Namespace']);
@@ -49,7 +49,7 @@ export function prepareCreate(raw: KubeObject, ctx: CreateInput): KubeObject {
   meta.creationTimestamp = ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   if (GENERATION_KINDS.has(input.kind)) meta.generation = 1;
   else delete meta.generation;
-  const obj = applyDefaults({ ...input, metadata: meta }) as KubeObject;
+  const obj = applyDefaults(generateJobSelector({ ...input, metadata: meta })) as KubeObject;
   const causes = validateObject(obj, { operation: 'create' });
   if (causes.length) throw invalidError(obj, causes);
   return obj;

@@ -19,3 +19,29 @@ export function normalizeWrite(obj: KubeObject, operation: 'create' | 'update'):
   }
   return out;
 }
+
+/**
+ * The Job strategy on create (unless spec.manualSelector): a selector on the Job's own uid, and
+ * the matching labels on the pod template — batch.kubernetes.io/controller-uid and job-name,
+ * plus the legacy controller-uid/job-name labels Kubernetes still sets.
+ */
+export function generateJobSelector(obj: KubeObject): KubeObject {
+  if (obj.kind !== 'Job') return obj;
+  const spec = (obj.spec ?? {}) as { manualSelector?: boolean; selector?: unknown; template?: { metadata?: { labels?: Record<string, string> } } };
+  if (spec.manualSelector) return obj;
+  const uid = obj.metadata.uid!;
+  const name = obj.metadata.name;
+  const template = spec.template ?? {};
+  const labels = {
+    ...(template.metadata?.labels ?? {}),
+    'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': name, 'controller-uid': uid, 'job-name': name,
+  };
+  return {
+    ...obj,
+    spec: {
+      ...spec,
+      selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } },
+      template: { ...template, metadata: { ...(template.metadata ?? {}), labels } },
+    },
+  };
+}

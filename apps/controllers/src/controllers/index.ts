@@ -4,6 +4,10 @@ import { garbageCollector } from './garbage-collector.controller';
 import { namespaceController } from './namespace.controller';
 import { nodeLifecycleController } from './node-lifecycle.controller';
 import { replicaSetController } from './replicaset.controller';
+import { jobController } from './job.controller';
+import { cronJobController } from './cronjob.controller';
+import { daemonSetController } from './daemonset.controller';
+import { statefulSetController } from './statefulset.controller';
 
 /** Every controller the service runs. Adding one: a `*.controller.ts` file and a line here. */
 export const CONTROLLERS: readonly ControllerDefinition[] = [
@@ -12,6 +16,10 @@ export const CONTROLLERS: readonly ControllerDefinition[] = [
   garbageCollector,
   namespaceController,
   nodeLifecycleController,
+  jobController,
+  cronJobController,
+  daemonSetController,
+  statefulSetController,
 ];
 
 export { deploymentController, garbageCollector, namespaceController, nodeLifecycleController, replicaSetController };

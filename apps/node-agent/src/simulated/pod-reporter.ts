@@ -63,6 +63,9 @@ export class PodReporter {
       return;
     }
     if (reportedRunning(pod)) return;
+    // A finished pod stays finished: a kubelet never brings a Succeeded or Failed pod back.
+    const phase = (pod.status as { phase?: string } | undefined)?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return;
     if (this.opts.startDelayMs) await new Promise((r) => setTimeout(r, this.opts.startDelayMs));
     const n = this.nextIp++;
     const ip = `10.254.${(n >> 8) & 255}.${n & 255}`;
