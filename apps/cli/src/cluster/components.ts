@@ -27,7 +27,7 @@ export function components(shape: ClusterShape): Component[] {
     env: {
       WAKE_NODE_NAME: nodeName(i),
       WAKE_NODE_ADDRESS: `127.0.0.${i + 2}`,
-      WAKE_NODE_DATA_DIR: path.join(WAKE_HOME, 'nodes', nodeName(i)),
+      WAKE_DATA_DIR: path.join(WAKE_HOME, 'nodes', nodeName(i)),
     },
   }));
   return [

@@ -15,10 +15,9 @@ export async function down(shape: ClusterShape, opts: { purge: boolean }): Promi
   for (const node of nodes) {
     const { stdout } = await run('docker', ['ps', '-aq', '--filter', `label=wake.node=${node}`]).catch(() => ({ stdout: '' }));
     const ids = stdout.split('\n').filter(Boolean);
-    if (ids.length) {
-      await run('docker', ['rm', '-f', ...ids]);
-      process.stdout.write(`  ✓ removed ${ids.length} containers of ${node}\n`);
-    }
+    // One at a time, never `docker rm -f` of many: bulk removal can deadlock Docker 20.10's networking.
+    for (const id of ids) await run('docker', ['rm', '-f', id]).catch(() => undefined);
+    if (ids.length) process.stdout.write(`  ✓ removed ${ids.length} containers of ${node}\n`);
   }
   await run('bash', ['-c', 'source scripts/lib/services.sh && stop_nats && stop_postgres']).then(
     (r) => process.stdout.write(r.stdout),

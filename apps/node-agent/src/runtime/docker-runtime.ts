@@ -30,6 +30,8 @@ const notFound = (e: unknown) => (e as { statusCode?: number }).statusCode === 4
  */
 export class DockerRuntime {
   readonly docker: Docker;
+  /** Sandbox removals, one at a time (see removeSandbox). */
+  private sandboxRemovals: Promise<unknown> = Promise.resolve();
 
   constructor(readonly options: RuntimeOptions) {
     this.docker = options.docker ?? new Docker();
@@ -118,8 +120,19 @@ export class DockerRuntime {
     await Promise.all(apps.filter((c) => c.state.running).map((c) =>
       this.stop(c.id, { gracePeriodSeconds, container: specs.get(c.name), podIP: sandbox?.ip })));
     await Promise.all(apps.map((c) => this.remove(c.id)));
-    await Promise.all(all.filter((c) => c.kind === 'sandbox').map((c) => this.remove(c.id)));
+    for (const s of all.filter((c) => c.kind === 'sandbox')) await this.removeSandbox(s.id);
     await fs.rm(podDir(this.options.dataDir, podUid), { recursive: true, force: true });
+  }
+
+  /**
+   * Removes a sandbox — the only container of a pod with a network endpoint — serialised across
+   * the agent: Docker 20.10's libnetwork can deadlock the daemon when many endpoints on one
+   * network are deleted at once (seen with ~150 parallel removals).
+   */
+  removeSandbox(id: string): Promise<void> {
+    const next = this.sandboxRemovals.then(() => this.remove(id));
+    this.sandboxRemovals = next.catch(() => undefined);
+    return next;
   }
 
   logs(id: string, opts?: LogOptions): Promise<Readable> {

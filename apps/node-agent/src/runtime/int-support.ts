@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import Docker from 'dockerode';
 import type { V1Pod, V1PodStatus } from '@kubernetes/client-node';
 import { DockerRuntime } from './docker-runtime';
+import { removeContainersSequentially } from '../test/remove-containers';
 import { applyPlan } from './apply-plan';
 import type { EnvLookups } from './env';
 import { planPod } from '../lifecycle/plan-pod';
@@ -26,10 +27,9 @@ export function testRuntime(nodeAddress = '127.0.0.2') {
   return { rt, run };
 }
 
-/** Removes every container labelled with this run, and the runtime's data folder. */
+/** Removes every container labelled with this run (one at a time: see remove-containers.ts), and the runtime's data folder. */
 export async function cleanup(run: string, rt?: DockerRuntime, docker = new Docker()): Promise<void> {
-  const list = await docker.listContainers({ all: true, filters: { label: [`${TEST_LABEL}=${run}`] } });
-  await Promise.all(list.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
+  await removeContainersSequentially(`${TEST_LABEL}=${run}`, docker);
   if (rt) rmSync(rt.options.dataDir, { recursive: true, force: true });
 }
 

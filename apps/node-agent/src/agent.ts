@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import type { NatsConnection } from 'nats';
+import type { EventLog } from '@wake/events';
+import { ObjectStore } from '@wake/store';
+import type { AgentConfig } from './config/agent-config';
+import { DockerRuntime } from './runtime/docker-runtime';
+import { readHostFacts } from './node/host-facts';
+import { Heartbeat } from './node/heartbeat';
+import { PodSync } from './pods/pod-sync';
+import { LogsResponder } from './node-api/logs-responder';
+import { ExecResponder } from './node-api/exec-responder';
+
+/**
+ * The node agent, composed: registration and heartbeat, pod sync, and the logs/exec responders.
+ * Every write goes through the ObjectStore as actor {type:'node'}, so NodeRestriction applies.
+ */
+export class NodeAgent {
+  readonly runtime: DockerRuntime;
+  readonly store: ObjectStore;
+  private heartbeat?: Heartbeat;
+  private sync?: PodSync;
+  private logs?: LogsResponder;
+  private exec?: ExecResponder;
+
+  constructor(private readonly config: AgentConfig, private readonly nc: NatsConnection, log: EventLog, private readonly say: (m: string) => void = () => undefined) {
+    mkdirSync(config.dataDir, { recursive: true });
+    this.store = new ObjectStore(log);
+    this.runtime = new DockerRuntime({
+      nodeName: config.nodeName, nodeAddress: config.nodeAddress, dataDir: config.dataDir,
+      network: config.dockerNetwork, extraLabels: config.containerLabels,
+    });
+    this.sync = new PodSync(log, this.store, this.runtime, { workers: config.workers, resyncSeconds: config.resyncSeconds, log: say });
+  }
+
+  async start(): Promise<void> {
+    const c = this.config;
+    const facts = await readHostFacts(this.runtime.docker);
+    this.heartbeat = new Heartbeat(this.store, facts, { ...c, log: this.say });
+    await this.heartbeat.start();
+    const byName = (ns: string, name: string) => this.sync!.podByName(ns, name);
+    this.logs = new LogsResponder(this.nc, this.runtime, byName, this.say);
+    this.exec = new ExecResponder(this.nc, this.runtime, byName, this.say);
+    await this.sync!.start();
+    this.logs.start();
+    this.exec.start();
+    await this.nc.flush();
+    this.say(`node ${c.nodeName} (${c.nodeAddress}) registered; ${facts.containerRuntimeVersion}; data in ${c.dataDir}`);
+  }
+
+  /** Stops the agent; the pods' containers keep running (a restarted agent adopts them). */
+  async stop(): Promise<void> {
+    this.heartbeat?.stop();
+    await this.logs?.stop();
+    await this.exec?.stop();
+    await this.sync?.stop();
+  }
+}

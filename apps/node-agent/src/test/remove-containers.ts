@@ -1,0 +1,1 @@
+export { removeContainersSequentially } from '@wake/testing';

@@ -1,0 +1,138 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { removeContainersSequentially } from './docker-cleanup';
+import { freePort, waitUntil } from './ports';
+import { createTestDatabase } from './postgres';
+import { TestNatsServer } from './nats-server';
+
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '../../..');
+
+export interface KubectlResult { readonly code: number; readonly stdout: string; readonly stderr: string }
+
+export interface TestClusterOptions {
+  /** Node agents (real Docker); default 2. */
+  readonly nodes?: number;
+  /** Extra environment per service, e.g. short node grace periods for the controllers. */
+  readonly env?: Partial<Record<'gateway' | 'scheduler' | 'controllers' | 'projector' | 'node', Record<string, string>>>;
+}
+
+/**
+ * A whole private cluster for one end-to-end test file: its own nats-server and database,
+ * and every Wake service as a real child process — projector, gateway (HTTPS, kubeconfig),
+ * scheduler, controllers and node agents running real Docker containers on their own
+ * loopback addresses (127.0.<x>.2, .3, …). Node names are unique per run, so concurrent test
+ * files and other clusters on the same Docker engine never touch each other's containers.
+ */
+export class TestCluster {
+  private readonly procs = new Map<string, ChildProcess>();
+  readonly nodeNames: string[];
+  readonly nodeAddresses: string[];
+  private constructor(
+    readonly dir: string, readonly nats: TestNatsServer, private readonly db: { url: string; drop: () => Promise<void> },
+    readonly gatewayPort: number, private readonly opts: TestClusterOptions,
+  ) {
+    const run = Math.random().toString(36).slice(2, 7);
+    const subnet = 10 + Math.floor(Math.random() * 240);
+    const n = opts.nodes ?? 2;
+    this.nodeNames = Array.from({ length: n }, (_, i) => `e2e-${run}-${String.fromCharCode(97 + i)}`);
+    this.nodeAddresses = Array.from({ length: n }, (_, i) => `127.0.${subnet}.${i + 2}`);
+  }
+
+  static async start(opts: TestClusterOptions = {}): Promise<TestCluster> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wake-e2e-'));
+    const nats = await TestNatsServer.start();
+    const db = await createTestDatabase('wake_e2e');
+    const c = new TestCluster(dir, nats, db, await freePort(), opts);
+    c.spawn('projector', 'apps/projector/src/main.ts', opts.env?.projector);
+    c.spawn('gateway', 'apps/gateway/src/main.ts', { WAKE_GATEWAY_PORT: String(c.gatewayPort), ...opts.env?.gateway });
+    c.spawn('scheduler', 'apps/scheduler/src/main.ts', opts.env?.scheduler);
+    c.spawn('controllers', 'apps/controllers/src/main.ts', opts.env?.controllers);
+    c.nodeNames.forEach((_, i) => c.startNode(i));
+    await waitUntil(() => fs.existsSync(c.kubeconfig), 60_000, 'the gateway to write its kubeconfig');
+    await waitUntil(async () => (await c.kubectl(['get', '--raw', '/readyz'])).stdout.trim() === 'ok', 60_000, 'the gateway to be ready');
+    await waitUntil(async () => {
+      const out = (await c.kubectl(['get', 'nodes', '--no-headers'])).stdout;
+      return c.nodeNames.every((n) => new RegExp(`^${n}\\s+Ready\\s`, 'm').test(out));
+    }, 90_000, 'every node to be Ready');
+    return c;
+  }
+
+  get kubeconfig(): string {
+    return path.join(this.dir, 'kubeconfig');
+  }
+
+  /** The log of one service (for a failing test's message). */
+  logOf(name: string): string {
+    try { return fs.readFileSync(path.join(this.dir, `${name}.log`), 'utf8'); } catch { return ''; }
+  }
+
+  startNode(i: number): void {
+    this.spawn(this.nodeNames[i], 'apps/node-agent/src/main.ts', {
+      WAKE_NODE_NAME: this.nodeNames[i], WAKE_NODE_ADDRESS: this.nodeAddresses[i],
+      WAKE_DATA_DIR: path.join(this.dir, 'nodes', this.nodeNames[i]), WAKE_LEASE_RENEW_SECONDS: '2', ...this.opts.env?.node,
+    });
+  }
+
+  /** Kills a service (SIGKILL by default: a crash) and waits for it to be gone. */
+  async kill(name: string, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const p = this.procs.get(name);
+    if (!p || p.exitCode !== null || p.signalCode !== null) return;
+    await new Promise<void>((resolve) => { p.once('exit', () => resolve()); p.kill(signal); });
+  }
+
+  restart(name: string): void {
+    const i = this.nodeNames.indexOf(name);
+    if (i >= 0) return this.startNode(i);
+    const mains: Record<string, string> = { projector: 'apps/projector/src/main.ts', gateway: 'apps/gateway/src/main.ts', scheduler: 'apps/scheduler/src/main.ts', controllers: 'apps/controllers/src/main.ts' };
+    this.spawn(name, mains[name], name === 'gateway' ? { WAKE_GATEWAY_PORT: String(this.gatewayPort) } : {});
+  }
+
+  kubectl(args: string[], opts: { input?: string; timeoutMs?: number } = {}): Promise<KubectlResult> {
+    const cacheDir = path.join(this.dir, 'kube-cache');
+    return new Promise((resolve) => {
+      const child = execFile('kubectl', ['--kubeconfig', this.kubeconfig, '--cache-dir', cacheDir, ...args], {
+        timeout: opts.timeoutMs ?? 60_000, env: { ...process.env, HOME: this.dir, KUBECONFIG: this.kubeconfig },
+      }, (err, stdout, stderr) => {
+        const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
+        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+      });
+      if (opts.input !== undefined) child.stdin!.end(opts.input);
+    });
+  }
+
+  /** Docker containers of this cluster's pods (all nodes, or one). */
+  async containers(node?: string): Promise<Array<{ id: string; labels: Record<string, string> }>> {
+    const nodes = node ? [node] : this.nodeNames;
+    const out: Array<{ id: string; labels: Record<string, string> }> = [];
+    for (const n of nodes) {
+      const { stdout } = await run('docker', ['ps', '-q', '--filter', `label=wake.node=${n}`]);
+      for (const id of stdout.split('\n').filter(Boolean)) {
+        const { stdout: json } = await run('docker', ['inspect', '--format', '{{json .Config.Labels}}', id]);
+        out.push({ id, labels: JSON.parse(json) });
+      }
+    }
+    return out;
+  }
+
+  async stop(): Promise<void> {
+    for (const name of [...this.nodeNames, 'controllers', 'scheduler', 'gateway', 'projector']) await this.kill(name, 'SIGTERM');
+    // One at a time: bulk removal can deadlock Docker 20.10 (see docker-cleanup.ts).
+    for (const n of this.nodeNames) await removeContainersSequentially(`wake.node=${n}`).catch(() => undefined);
+    await this.nats.stop();
+    await this.db.drop();
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private spawn(name: string, main: string, env: Record<string, string> = {}): void {
+    const log = fs.openSync(path.join(this.dir, `${name}.log`), 'a');
+    const p = spawn(process.execPath, ['-r', path.join(root, 'scripts/register.js'), path.join(root, main)], {
+      cwd: root, stdio: ['ignore', log, log],
+      env: { ...process.env, NATS_URL: this.nats.url, DATABASE_URL: this.db.url, WAKE_HOME: this.dir, WAKE_LOG_LEVEL: 'warn', ...env },
+    });
+    this.procs.set(name, p);
+  }
+}
