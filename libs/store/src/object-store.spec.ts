@@ -154,3 +154,11 @@ it('gives a new Job a selector on its uid and the matching template labels', asy
   expect((job.spec as any).selector).toEqual({ matchLabels: { 'batch.kubernetes.io/controller-uid': uid } });
   expect((job.spec as any).template.metadata.labels).toMatchObject({ 'batch.kubernetes.io/job-name': 'pi', 'job-name': 'pi', 'controller-uid': uid });
 });
+
+it('stores no nulls, as the apiserver decoding into Go types does (kubectl rollout undo sends some)', async () => {
+  const d = await store.create(deploy(1), { actor: admin });
+  const patched = await store.patch({ kind: 'Deployment', namespace: 'default', name: 'web' },
+    [{ op: 'replace', path: '/spec/template/metadata', value: { creationTimestamp: null, labels: { app: 'web' } } }], 'application/json-patch+json', { actor: admin });
+  expect((patched.spec as any).template.metadata).toEqual({ labels: { app: 'web' } });
+  expect(patched.metadata.generation).toBe(d.metadata.generation);
+});

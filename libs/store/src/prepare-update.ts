@@ -1,7 +1,7 @@
 import { applyDefaults, validateObject } from '@wake/api';
 import { kindInfo, WakeError, type KubeObject } from '@wake/events';
 import { invalidError } from './invalid';
-import { normalizeWrite } from './strategies';
+import { normalizeWrite, withoutNulls } from './strategies';
 import { GENERATION_KINDS } from './prepare-create';
 import { sameJson, specPart } from './same-json';
 
@@ -25,7 +25,7 @@ const SERVER_OWNED = ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletion
  * generation bumped when the spec changes, defaults applied, validated against the old object.
  */
 export function prepareUpdate(current: KubeObject, raw: KubeObject, subresource: Subresource): UpdatePlan {
-  const incoming = subresource === 'status' ? raw : normalizeWrite(raw, 'update');
+  const incoming = subresource === 'status' ? (withoutNulls(raw) as KubeObject) : normalizeWrite(raw, 'update');
   const info = kindInfo(current.kind)!;
   if (incoming.metadata?.name !== current.metadata.name) {
     throw new WakeError('BadRequest', `the name of the object (${incoming.metadata?.name}) does not match the name on the URL (${current.metadata.name})`);

@@ -5,7 +5,8 @@ import type { KubeObject } from '@wake/events';
  * a Secret's `stringData` is folded into `data` (base64) and never stored; a new Pod starts
  * in phase Pending (its status is otherwise the node agent's to write).
  */
-export function normalizeWrite(obj: KubeObject, operation: 'create' | 'update'): KubeObject {
+export function normalizeWrite(raw: KubeObject, operation: 'create' | 'update'): KubeObject {
+  const obj = withoutNulls(raw) as KubeObject;
   let out = obj;
   if (obj.kind === 'Secret' && obj.stringData && typeof obj.stringData === 'object') {
     const data: Record<string, string> = { ...((obj.data as Record<string, string> | undefined) ?? {}) };
@@ -17,6 +18,19 @@ export function normalizeWrite(obj: KubeObject, operation: 'create' | 'update'):
     const status = (obj.status ?? {}) as Record<string, unknown>;
     if (!status.phase) out = { ...out, status: { ...status, phase: 'Pending' } };
   }
+  return out;
+}
+
+/**
+ * Objects are stored as the apiserver stores them after decoding into Go types: a `null`
+ * field is simply absent (kubectl sends `"creationTimestamp": null` inside templates, e.g. in
+ * `rollout undo`). Without this, equal templates would compare unequal.
+ */
+export function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v);
   return out;
 }
 
