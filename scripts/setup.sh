@@ -9,6 +9,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/services.sh
 export CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1 NX_NO_CLOUD=true NX_DAEMON=false
 
+# Decided before anything below exports DATABASE_URL for our own server.
+managed=1; external_db && managed=0
+export WAKE_MANAGED_PG=$managed
+
 apt_updated=0
 apt_install() { # apt_install <command> <package>
   command -v "$1" >/dev/null 2>&1 && return 0
@@ -64,5 +68,6 @@ fi
 cat >"$WAKE_HOME/env" <<ENV
 export NATS_URL=$(nats_url)
 export DATABASE_URL=$(database_url)
+export WAKE_MANAGED_PG=$managed
 ENV
 say "setup done: NATS $(nats_url), PostgreSQL $(database_url) (environment in $WAKE_HOME/env)"

@@ -48,8 +48,11 @@ as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 
 pg_ready() { "$(pg_bin)/pg_ctl" status -D "$WAKE_HOME/pg/data" >/dev/null 2>&1; }
 
+# DATABASE_URL names an external server unless it is the one we manage (.wake/env marks it).
+external_db() { [ -n "${DATABASE_URL:-}" ] && [ "${WAKE_MANAGED_PG:-}" != 1 ]; }
+
 start_postgres() {
-  if [ -n "${DATABASE_URL:-}" ]; then say "using PostgreSQL from DATABASE_URL"; return 0; fi
+  if external_db; then say "using PostgreSQL from DATABASE_URL"; return 0; fi
   local bin; bin="$(pg_bin)"
   if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
     say "creating system user 'postgres' to run PostgreSQL"; useradd --system --no-create-home postgres
@@ -74,13 +77,13 @@ start_postgres() {
 }
 
 stop_postgres() {
-  [ -n "${DATABASE_URL:-}" ] && return 0
+  external_db && return 0
   [ -d "$WAKE_HOME/pg/data" ] || return 0
   as_pg "$(pg_bin)/pg_ctl" stop -D "$WAKE_HOME/pg/data" -m fast >/dev/null 2>&1 && say "stopped PostgreSQL"
   return 0
 }
 
-database_url() { echo "${DATABASE_URL:-postgresql://postgres@127.0.0.1:${PG_PORT}/${PG_DB}}"; }
+database_url() { if external_db; then echo "$DATABASE_URL"; else echo "postgresql://postgres@127.0.0.1:${PG_PORT}/${PG_DB}"; fi; }
 nats_url() { echo "${NATS_URL:-nats://127.0.0.1:${NATS_PORT}}"; }
 
 # `docker version` asks the engine only for its version; `docker info` can block for minutes

@@ -5,6 +5,7 @@ import { components } from './cluster/components';
 import { runningPid } from './cluster/processes';
 import { up } from './cluster/up';
 import { rebuild } from './projection-rebuild';
+import { registerHistoryCommands } from './history/register';
 
 const program = new Command('wake').description('Wake: the cluster whose every change is a replayable event');
 const shapeOptions = (c: Command) => c
@@ -20,9 +21,11 @@ shapeOptions(program.command('up').description('start the local cluster and the 
     console.log(`
 Wake is up. Next:
   export KUBECONFIG=${process.env.WAKE_HOME ?? '.wake'}/kubeconfig
-  kubectl get nodes,pods,svc -o wide
-  curl http://127.0.0.2:30080/          # the example Service's NodePort
-  ./wake down                           # stop it (--purge also deletes its data)`);
+  kubectl get nodes,pods,deploy -o wide
+  kubectl exec deploy/nginx -- wget -qO- http://127.0.0.1/   # a real container answers
+  kubectl scale deploy/nginx --replicas=4; kubectl rollout status deploy/nginx
+  ./wake down                           # stop it (--purge also deletes its data)
+(Services get their ClusterIPs and NodePorts once the service proxy is wired in: not yet.)`);
   });
 
 shapeOptions(program.command('down').description('stop the local cluster'))
@@ -41,6 +44,8 @@ program.command('projection')
   .description('the PostgreSQL projection of the log')
   .command('rebuild').description('drop the projection and rebuild it from the stream, then compare hashes')
   .action(rebuild);
+
+registerHistoryCommands(program);
 
 program.parseAsync().catch((e) => {
   console.error(`wake: ${(e as Error).message}`);
