@@ -119,6 +119,26 @@ export function describeEventLogContract(name: string, open: () => Promise<Contr
       expect(await names({ filter: { kind: 'Pod' } })).toEqual([]);
     });
 
+    it('returns every matching event of a filtered read over many interleaved subjects', async () => {
+      const seqs = new Map<string, number>();
+      const expected: number[] = [];
+      for (let round = 0; round < 6; round++) {
+        for (let i = 0; i < 20; i++) {
+          const ns = i % 2 ? 'odd' : 'even';
+          const name = `cm-${i}`;
+          const prev = seqs.get(name);
+          const e = await s.log.append({ type: prev ? 'ConfigMap.Updated' : 'ConfigMap.Created', object: configMap(name, ns, { round: String(round) }), actor }, { expect: prev ?? 'absent' });
+          seqs.set(name, e.seq);
+          if (ns === 'odd') expected.push(e.seq);
+        }
+      }
+      for (const after of [0, expected[10], expected[expected.length - 3]]) {
+        const got = (await collect(s.log.read({ afterSeq: after, filter: { kind: 'ConfigMap', namespace: 'odd' } }))).map((e) => e.seq);
+        expect(got).toEqual(expected.filter((q) => q > after));
+      }
+      expect((await s.log.history({ kind: 'ConfigMap', namespace: 'odd', name: 'cm-7' })).length).toBe(6);
+    });
+
     it('watches from a sequence: the backlog, then live events, in order', async () => {
       const a = await s.log.append({ type: 'ConfigMap.Created', object: configMap('a'), actor }, { expect: 'absent' });
       await s.log.append({ type: 'ConfigMap.Created', object: configMap('b'), actor }, { expect: 'absent' });

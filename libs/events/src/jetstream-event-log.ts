@@ -132,12 +132,16 @@ export class JetStreamEventLog implements EventLog {
   }
 
   /**
-   * A finite read through an ephemeral pull consumer: its info says upfront how many
-   * events match, so an empty filter returns at once instead of waiting.
+   * A finite read through an ephemeral pull consumer, ending at the last event that matches
+   * the filter as of the call (found with a last-by-subject get). It never trusts the
+   * consumer's pending counts to end: nats-server 2.9 undercounts them on filtered consumers
+   * of a multi-subject stream, which ended such reads early.
    */
   async *read(options: ReadOptions = {}): AsyncIterable<StoredEvent> {
     const after = options.afterSeq ?? 0;
     await this.checkRetained(after);
+    const until = await this.lastMatching(filterSubject(options.filter));
+    if (until <= after) return;
     const info = await this.jsm.consumers.add(this.stream, {
       ack_policy: AckPolicy.None,
       deliver_policy: DeliverPolicy.StartSequence,
@@ -147,19 +151,29 @@ export class JetStreamEventLog implements EventLog {
       mem_storage: true,
     });
     try {
-      if (info.num_pending === 0) return;
       const consumer = await this.js.consumers.get(this.stream, info.name);
       const messages = await consumer.consume({ max_messages: 2000 });
       try {
         for await (const m of messages) {
+          if (m.seq > until) break;
           yield decodeEvent(m);
-          if (m.info.pending === 0) break;
+          if (m.seq >= until) break;
         }
       } finally {
         messages.stop();
       }
     } finally {
       await this.jsm.consumers.delete(this.stream, info.name).catch(() => undefined);
+    }
+  }
+
+  /** The sequence of the newest event on subjects matching `subject` (wildcards allowed), or 0. */
+  private async lastMatching(subject: string): Promise<number> {
+    try {
+      return (await this.jsm.streams.getMessage(this.stream, { last_by_subj: subject })).seq;
+    } catch (e) {
+      if (isNotFound(e)) return 0;
+      throw this.translate(e);
     }
   }
 
