@@ -5,6 +5,7 @@ import { components } from './cluster/components';
 import { runningPid } from './cluster/processes';
 import { up } from './cluster/up';
 import { rebuild } from './projection-rebuild';
+import { registerHistoryCommands } from './history/register';
 
 const program = new Command('wake').description('Wake: the cluster whose every change is a replayable event');
 const shapeOptions = (c: Command) => c
@@ -44,6 +45,7 @@ program.command('projection')
   .command('rebuild').description('drop the projection and rebuild it from the stream, then compare hashes')
   .action(rebuild);
 
+registerHistoryCommands(program);
 
 program.parseAsync().catch((e) => {
   console.error(`wake: ${(e as Error).message}`);

@@ -1,0 +1,20 @@
+// History: the cluster's past, read from the log — revisions and diffs, state at a point
+// (snapshots + tail), causal chains, timelines, and slices of the log as files.
+export * from './diff/json-diff';
+export * from './noise/noise';
+export * from './revisions/revisions';
+export * from './state/state-fold';
+export * from './state/time-search';
+export * from './state/state-at';
+export * from './causality/describe-event';
+export * from './causality/causal-chain';
+export * from './causality/why';
+export * from './timeline/timeline-filter';
+export * from './print/kind-arg';
+export * from './print/render-table';
+export * from './print/history-text';
+export * from './print/state-text';
+export * from './store/history-store';
+export * from './indexer/history-indexer';
+export * from './stream/log-stream';
+export * from './slice/log-slice';
