@@ -57,9 +57,16 @@ describe('DockerRuntime against the real engine', () => {
     const stamped = lines(await readAll(await rt.logs(id, { timestamps: true })));
     expect(stamped.every((l) => /^\d{4}-\d\d-\d\dT[\d:.]+Z (hello from sleeper|oops)$/.test(l))).toBe(true);
     expect(await readAll(await rt.logs(id, { sinceTime: new Date(Date.now() + 60000).toISOString() }))).toBe('');
+    // Following delivers both lines too, in either order (separate pipes).
     const follow = await rt.logs(id, { follow: true });
-    const first = await new Promise<string>((resolve) => follow.once('data', (d: Buffer) => resolve(d.toString())));
-    expect(first).toContain('hello from sleeper');
+    let seen = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`follow delivered only ${JSON.stringify(seen)}`)), 10_000);
+      follow.on('data', (d: Buffer) => {
+        seen += d.toString();
+        if (seen.includes('hello from sleeper') && seen.includes('oops')) { clearTimeout(timer); resolve(); }
+      });
+    });
     follow.destroy();
   });
 
