@@ -21,11 +21,10 @@ shapeOptions(program.command('up').description('start the local cluster and the 
     console.log(`
 Wake is up. Next:
   export KUBECONFIG=${process.env.WAKE_HOME ?? '.wake'}/kubeconfig
-  kubectl get nodes,pods,deploy -o wide
-  kubectl exec deploy/nginx -- wget -qO- http://127.0.0.1/   # a real container answers
+  kubectl get nodes,pods,svc -o wide
+  curl http://127.0.0.2:30080/          # the example Service's NodePort (any node: 127.0.0.3 too)
   kubectl scale deploy/nginx --replicas=4; kubectl rollout status deploy/nginx
-  ./wake down                           # stop it (--purge also deletes its data)
-(Services get their ClusterIPs and NodePorts once the service proxy is wired in: not yet.)`);
+  ./wake down                           # stop it (--purge also deletes its data)`);
   });
 
 shapeOptions(program.command('down').description('stop the local cluster'))

@@ -9,9 +9,11 @@ import { Heartbeat } from './node/heartbeat';
 import { PodSync } from './pods/pod-sync';
 import { LogsResponder } from './node-api/logs-responder';
 import { ExecResponder } from './node-api/exec-responder';
+import { ServiceNetwork } from './services/service-network';
 
 /**
- * The node agent, composed: registration and heartbeat, pod sync, and the logs/exec responders.
+ * The node agent, composed: registration and heartbeat, pod sync, the Service proxy and cluster DNS,
+ * and the logs/exec responders.
  * Every write goes through the ObjectStore as actor {type:'node'}, so NodeRestriction applies.
  */
 export class NodeAgent {
@@ -21,6 +23,7 @@ export class NodeAgent {
   private sync?: PodSync;
   private logs?: LogsResponder;
   private exec?: ExecResponder;
+  readonly services: ServiceNetwork;
 
   constructor(private readonly config: AgentConfig, private readonly nc: NatsConnection, log: EventLog, private readonly say: (m: string) => void = () => undefined) {
     mkdirSync(config.dataDir, { recursive: true });
@@ -30,6 +33,7 @@ export class NodeAgent {
       network: config.dockerNetwork, extraLabels: config.containerLabels,
     });
     this.sync = new PodSync(log, this.store, this.runtime, { workers: config.workers, resyncSeconds: config.resyncSeconds, log: say });
+    this.services = new ServiceNetwork(log, { nodeAddress: config.nodeAddress, dnsPort: config.dnsPort, log: say });
   }
 
   async start(): Promise<void> {
@@ -41,6 +45,7 @@ export class NodeAgent {
     this.logs = new LogsResponder(this.nc, this.runtime, byName, this.say);
     this.exec = new ExecResponder(this.nc, this.runtime, byName, this.say);
     await this.sync!.start();
+    await this.services.start();
     this.logs.start();
     this.exec.start();
     await this.nc.flush();
@@ -53,5 +58,6 @@ export class NodeAgent {
     await this.logs?.stop();
     await this.exec?.stop();
     await this.sync?.stop();
+    await this.services.stop();
   }
 }

@@ -28,6 +28,8 @@ export function components(shape: ClusterShape): Component[] {
       WAKE_NODE_NAME: nodeName(i),
       WAKE_NODE_ADDRESS: `127.0.0.${i + 2}`,
       WAKE_DATA_DIR: path.join(WAKE_HOME, 'nodes', nodeName(i)),
+      // Cluster DNS on the node address (127.0.0.2:53 …); port 53 needs root or CAP_NET_BIND_SERVICE.
+      WAKE_DNS_PORT: process.env.WAKE_DNS_PORT ?? '53',
     },
   }));
   return [

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { components, ROOT, WAKE_HOME, type ClusterShape } from './components';
@@ -72,5 +73,23 @@ export async function up(opts: UpOptions): Promise<void> {
     await kubectl('apply', '-f', path.join(ROOT, 'examples/nginx.yaml'));
     await kubectl('rollout', 'status', 'deployment/nginx', `--timeout=${opts.timeoutSeconds}s`);
     return 'deployment/nginx available';
+  });
+  await step('service/nginx on http://127.0.0.2:30080/', async () => {
+    let body = '';
+    await until('the NodePort to answer', opts.timeoutSeconds * 1000, async () => { body = await httpGet('http://127.0.0.2:30080/'); return true; });
+    return `answered by ${body.trim()}`;
+  });
+}
+
+function httpGet(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent: false, timeout: 2_000 }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => { body += d; });
+      res.on('end', () => (res.statusCode === 200 ? resolve(body) : reject(new Error(`HTTP ${res.statusCode}`))));
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
   });
 }

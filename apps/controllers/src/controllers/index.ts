@@ -8,6 +8,8 @@ import { jobController } from './job.controller';
 import { cronJobController } from './cronjob.controller';
 import { daemonSetController } from './daemonset.controller';
 import { statefulSetController } from './statefulset.controller';
+import { endpointsController } from './endpoints.controller';
+import { allocationRepairController } from './allocation-repair.controller';
 
 /** Every controller the service runs. Adding one: a `*.controller.ts` file and a line here. */
 export const CONTROLLERS: readonly ControllerDefinition[] = [
@@ -20,6 +22,8 @@ export const CONTROLLERS: readonly ControllerDefinition[] = [
   cronJobController,
   daemonSetController,
   statefulSetController,
+  endpointsController,
+  allocationRepairController,
 ];
 
-export { deploymentController, garbageCollector, namespaceController, nodeLifecycleController, replicaSetController };
+export { endpointsController, allocationRepairController, deploymentController, garbageCollector, namespaceController, nodeLifecycleController, replicaSetController };

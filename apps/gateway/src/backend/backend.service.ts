@@ -3,6 +3,8 @@ import { connect, type NatsConnection } from 'nats';
 import { JetStreamEventLog, streamSettingsFromEnv } from '@wake/events';
 import { closePrisma, createPrisma, ProjectionProgress, ProjectionStore, type PrismaClient } from '@wake/projection';
 import { ObjectStore } from '@wake/store';
+import { rangesFromEnv, ServiceAllocator } from '@wake/services';
+import { ServiceAllocatingStore } from './service-store';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config';
 import type { GatewayDeps } from '../server/context';
 
@@ -12,6 +14,7 @@ export class BackendService implements OnModuleDestroy {
   private nc?: NatsConnection;
   private prisma?: PrismaClient;
   private progress?: ProjectionProgress;
+  private allocator?: ServiceAllocator;
   deps?: GatewayDeps;
 
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
@@ -23,12 +26,15 @@ export class BackendService implements OnModuleDestroy {
     this.prisma = createPrisma(this.config.databaseUrl, 20);
     const projection = new ProjectionStore(this.prisma);
     this.progress = new ProjectionProgress(this.nc).start(await projection.checkpoint('main'));
-    this.deps = { config: this.config, log, store: new ObjectStore(log), projection, progress: this.progress, nc: this.nc, now: () => new Date() };
+    // Service writes allocate ClusterIPs and NodePorts (WAKE_SERVICE_CIDR, WAKE_NODE_PORT_RANGE) through the log.
+    this.allocator = await ServiceAllocator.start({ store: new ObjectStore(log), ranges: rangesFromEnv(), actor: { type: 'component', name: 'service-allocator' } });
+    this.deps = { config: this.config, log, store: new ServiceAllocatingStore(log, this.allocator), projection, progress: this.progress, nc: this.nc, now: () => new Date() };
     return this.deps;
   }
 
   async onModuleDestroy(): Promise<void> {
     this.progress?.stop();
+    await this.allocator?.stop().catch(() => undefined);
     if (this.prisma) await closePrisma(this.prisma);
     await this.nc?.drain().catch(() => undefined);
   }

@@ -31,7 +31,7 @@ export class HttpServerService implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     const deps = await this.backend.open();
-    await bootstrapCluster(deps.store);
+    await bootstrapCluster(deps.store, this.config.port || undefined);
     this.token = ensureAdminToken(this.config.home);
     const dispatcher = createDispatcher(deps, new TokenAuthenticator(this.token), this.metrics, this.logger, () => this.ready);
     let caCert: string | undefined;

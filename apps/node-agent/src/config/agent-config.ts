@@ -53,6 +53,10 @@ export class AgentConfig {
 
   @IsOptional() @IsString()
   dockerNetwork?: string;
+
+  /** The cluster DNS port on the node address (0: a free one). */
+  @IsInt() @Min(0) @Max(65535)
+  dnsPort!: number;
 }
 
 const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
@@ -85,7 +89,8 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .option('--max-pods <n>', 'pods capacity (WAKE_NODE_MAX_PODS, default 110)')
     .option('--labels <k=v,…>', 'extra Node labels (WAKE_NODE_LABELS)')
     .option('--container-labels <k=v,…>', 'extra labels on every container (WAKE_CONTAINER_LABELS)')
-    .option('--docker-network <name>', 'network of pod sandboxes (WAKE_DOCKER_NETWORK, default bridge)');
+    .option('--docker-network <name>', 'network of pod sandboxes (WAKE_DOCKER_NETWORK, default bridge)')
+    .option('--dns-port <n>', 'cluster DNS port on the node address (WAKE_DNS_PORT, default 53)');
   cmd.parse([...argv], { from: 'user' });
   const o = cmd.opts<Record<string, string | undefined>>();
   const nodeName = o.nodeName ?? env.WAKE_NODE_NAME ?? os.hostname().toLowerCase();
@@ -105,6 +110,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     labels: parseLabels(o.labels ?? env.WAKE_NODE_LABELS),
     containerLabels: parseLabels(o.containerLabels ?? env.WAKE_CONTAINER_LABELS),
     dockerNetwork: o.dockerNetwork ?? env.WAKE_DOCKER_NETWORK,
+    dnsPort: num(o.dnsPort ?? env.WAKE_DNS_PORT) ?? 53,
   };
   const config = plainToInstance(AgentConfig, raw);
   const errors = validateSync(config);

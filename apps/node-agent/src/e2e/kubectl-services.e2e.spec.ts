@@ -1,0 +1,146 @@
+import http from 'node:http';
+import net from 'node:net';
+import { Resolver } from 'node:dns/promises';
+import { TestCluster, waitUntil } from '@wake/testing';
+
+// Issue 8's acceptance through the real kubectl on two real node agents (real Docker): a two-replica
+// Deployment behind a NodePort Service answers on both node addresses from both pods; a pod failing
+// readiness gets no traffic; scaled to one, only that pod answers; the cluster DNS names the Service; deleting the Service closes its NodePort
+// on every node and frees its allocations. Traffic goes only to 127.0.0.0/8 (the proxy forwards to
+// the pods this test created).
+const DNS_PORT = 10053;
+let c: TestCluster;
+beforeAll(async () => { c = await TestCluster.start({ nodes: 2, env: { node: { WAKE_DNS_PORT: String(DNS_PORT) } } }); }, 180_000);
+afterAll(async () => { await c?.stop(); }, 120_000);
+
+const manifest = `
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  replicas: 2
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      terminationGracePeriodSeconds: 2
+      containers:
+        - name: web
+          image: wake/web:1
+          imagePullPolicy: Never
+          ports: [{ containerPort: 80, name: http }]
+          readinessProbe:
+            httpGet: { path: /, port: http }
+            periodSeconds: 1
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec:
+  type: NodePort
+  selector: { app: web }
+  ports: [{ port: 80, targetPort: http }]
+`;
+
+const json = async (args: string[]) => {
+  const r = await c.kubectl([...args, '-o', 'json']);
+  if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One GET on a new connection (so the proxy balances each request): the body, trimmed. */
+function get(host: string, port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host, port, path: '/', agent: false, timeout: 3_000 }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => { body += d; });
+      res.on('end', () => (res.statusCode === 200 ? resolve(body.trim()) : reject(new Error(`HTTP ${res.statusCode}`))));
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+  });
+}
+
+async function answers(host: string, port: number, n: number): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(await get(host, port));
+  return out;
+}
+
+const refused = (host: string, port: number) => new Promise<boolean>((resolve) => {
+  const s = net.connect({ host, port });
+  s.once('connect', () => { s.destroy(); resolve(false); });
+  s.once('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'ECONNREFUSED'));
+});
+
+const readyPods = async () => (await json(['get', 'pods', '-l', 'app=web'])).items
+  .filter((p: { metadata: { deletionTimestamp?: string }; status?: { conditions?: Array<{ type: string; status: string }> } }) =>
+    !p.metadata.deletionTimestamp && p.status?.conditions?.some((x) => x.type === 'Ready' && x.status === 'True'))
+  .map((p: { metadata: { name: string } }) => p.metadata.name as string);
+
+it('balances a NodePort Service over ready pods on every node, names it in DNS, and frees it on delete', async () => {
+  expect((await c.kubectl(['apply', '-f', '-'], { input: manifest })).code).toBe(0);
+  const svc = await json(['get', 'svc', 'web']);
+  const clusterIP: string = svc.spec.clusterIP;
+  const nodePort: number = svc.spec.ports[0].nodePort;
+  expect(clusterIP).toMatch(/^127\.100\.\d+\.\d+$/);
+  expect(nodePort).toBeGreaterThanOrEqual(30000);
+  expect(nodePort).toBeLessThanOrEqual(32767);
+  expect((await c.kubectl(['get', 'ipaddresses', clusterIP])).code).toBe(0);
+  expect((await c.kubectl(['get', 'nodeportallocations', String(nodePort)])).code).toBe(0);
+
+  let pods: string[] = [];
+  await waitUntil(async () => { pods = await readyPods(); if (pods.length !== 2) await sleep(1_000); return pods.length === 2; }, 120_000, 'two ready pods');
+
+  // Both node addresses, both pods (hostname = pod name).
+  for (const addr of c.nodeAddresses) {
+    const seen = new Set<string>();
+    await waitUntil(async () => {
+      for (const a of await answers(addr, nodePort, 6).catch(() => [] as string[])) seen.add(a);
+      if (seen.size < 2) await sleep(500);
+      return pods.every((p) => seen.has(p));
+    }, 30_000, `both pods answering on ${addr}:${nodePort} (seen ${[...seen].join(', ')})`);
+    expect([...seen].sort()).toEqual([...pods].sort());
+  }
+
+  // The node's cluster DNS names the Service.
+  const resolver = new Resolver({ timeout: 2_000, tries: 2 });
+  resolver.setServers([`${c.nodeAddresses[0]}:${DNS_PORT}`]);
+  expect(await resolver.resolve4('web.default.svc.cluster.local')).toEqual([clusterIP]);
+
+  // A pod failing readiness (its page removed: the probe gets 404) receives no traffic; back when it passes again.
+  const answersOnly = async (addr: string, pod: string) => {
+    const got = await answers(addr, nodePort, 8).catch(() => ['error']);
+    if (!got.every((x) => x === pod)) { await sleep(500); return false; }
+    return true;
+  };
+  expect((await c.kubectl(['exec', pods[0], '--', 'rm', '/www/index.html'])).code).toBe(0);
+  await waitUntil(() => answersOnly(c.nodeAddresses[0], pods[1]), 30_000, `only ${pods[1]} answering while ${pods[0]} is not ready`);
+  expect((await c.kubectl(['exec', pods[0], '--', 'sh', '-c', 'hostname > /www/index.html'])).code).toBe(0);
+  await waitUntil(async () => (await readyPods()).length === 2 || (await sleep(500), false), 30_000, `${pods[0]} ready again`);
+
+  // Scale to one: only the remaining pod answers.
+  expect((await c.kubectl(['scale', 'deployment/web', '--replicas=1'])).code).toBe(0);
+  let left: string[] = [];
+  await waitUntil(async () => {
+    left = await readyPods();
+    const all = (await json(['get', 'pods', '-l', 'app=web'])).items.length;
+    if (all !== 1) await sleep(1_000);
+    return all === 1 && left.length === 1;
+  }, 60_000, 'one pod left');
+  for (const addr of c.nodeAddresses) await waitUntil(() => answersOnly(addr, left[0]), 20_000, `only ${left[0]} answering on ${addr}:${nodePort}`);
+
+  // Delete the Service: NodePort closed on every node, the Service and its allocations gone.
+  expect((await c.kubectl(['delete', 'svc', 'web'])).code).toBe(0);
+  for (const addr of c.nodeAddresses) {
+    await waitUntil(async () => { const r = await refused(addr, nodePort); if (!r) await sleep(200); return r; }, 10_000, `${addr}:${nodePort} closed`);
+  }
+  expect((await c.kubectl(['get', 'svc'])).stdout).not.toMatch(/^web\s/m);
+  const ips = (await json(['get', 'ipaddresses'])).items.map((o: { metadata: { name: string } }) => o.metadata.name);
+  expect(ips).not.toContain(clusterIP);
+  const ports = (await json(['get', 'nodeportallocations'])).items.map((o: { metadata: { name: string } }) => o.metadata.name);
+  expect(ports).not.toContain(String(nodePort));
+  await expect(resolver.resolve4('web.default.svc.cluster.local')).rejects.toMatchObject({ code: 'ENOTFOUND' });
+}, 300_000);
