@@ -58,8 +58,9 @@ export class Scheduler {
     this.cache = new ClusterCache(this.queue, settings.schedulerName);
     const namespaces = new Informer(log, { kind: 'Namespace' }, source).on(this.cache.onNamespace);
     const nodes = new Informer(log, { kind: 'Node' }, source).on(this.cache.onNode);
+    const claims = new Informer(log, { kind: 'PersistentVolumeClaim' }, source).on(this.cache.onClaim);
     this.pods = new Informer(log, { kind: 'Pod' }, source).on(this.cache.onPod);
-    this.informers = [namespaces, nodes, this.pods];
+    this.informers = [namespaces, nodes, claims, this.pods];
   }
 
   get isLeading(): boolean {
@@ -162,9 +163,11 @@ export class Scheduler {
       this.track(this.reportUnschedulable(pod, d, decision, cause));
       return;
     }
+    const unplaced = this.cache.unplacedClaims(pod); // before assume, which places them in the snapshot
     this.cache.assume(pod, d.nodeName);
     this.inFlight++;
-    const binding = this.binder.bind(pod, d.nodeName, decision, cause).then(
+    // PreBind: node-local claims used for the first time are placed on the pod's node.
+    const binding = this.binder.placeClaims(unplaced, d.nodeName, cause).then(() => this.binder.bind(pod, d.nodeName, decision, cause)).then(
       (e) => {
         this.stats.bound++;
         if (this.settings.events === 'all') {

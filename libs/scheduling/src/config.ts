@@ -15,10 +15,11 @@ import { podTopologySpreadScore } from './plugins/pod-topology-spread-score';
 import type { ResourceWeight } from './plugins/resource-allocation';
 import { TaintToleration } from './plugins/taint-toleration';
 import { TaintTolerationScore } from './plugins/taint-toleration-score';
+import { VolumeBinding } from './plugins/volume-binding';
 
 export type FilterPluginName =
   | 'NodeUnschedulable' | 'NodeName' | 'NodeReady' | 'TaintToleration' | 'NodeAffinity'
-  | 'NodePorts' | 'NodeResourcesFit' | 'PodTopologySpread' | 'InterPodAffinity';
+  | 'NodePorts' | 'NodeResourcesFit' | 'VolumeBinding' | 'PodTopologySpread' | 'InterPodAffinity';
 export type ScorePluginName =
   | 'NodeResourcesFit' | 'NodeResourcesBalancedAllocation' | 'NodeAffinity' | 'TaintToleration'
   | 'InterPodAffinity' | 'PodTopologySpread';
@@ -61,7 +62,7 @@ export interface Profile {
 }
 
 const FILTER_ORDER: readonly FilterPlugin<any>[] = [
-  NodeUnschedulable, NodeName, NodeReady, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit, PodTopologySpread, InterPodAffinity,
+  NodeUnschedulable, NodeName, NodeReady, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit, VolumeBinding, PodTopologySpread, InterPodAffinity,
 ];
 
 const profiles = new WeakMap<SchedulerConfig, Profile>();

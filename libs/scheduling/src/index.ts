@@ -11,6 +11,7 @@ export * from './schedule';
 export * from './queueing-hints';
 export * from './fixtures';
 export { NodeName, ERR_NODE_NAME } from './plugins/node-name';
+export { VolumeBinding, ERR_VOLUME_NODE_CONFLICT, SELECTED_NODE_ANNOTATION, podClaimNames } from './plugins/volume-binding';
 export { NodeUnschedulable, ERR_NODE_UNSCHEDULABLE } from './plugins/node-unschedulable';
 export { NodeReady, ERR_NODE_NOT_READY, ERR_NODE_NETWORK_UNAVAILABLE } from './plugins/node-ready';
 export { TaintToleration } from './plugins/taint-toleration';

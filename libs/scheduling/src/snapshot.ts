@@ -16,6 +16,8 @@ export class ClusterSnapshot {
   private readonly podNode = new Map<string, { node: string; info: PodInfo }>();
   private readonly owners = new Map<string, Map<string, number>>();
   private readonly namespaces = new Map<string, Labels>();
+  /** `namespace/claim` → the node holding the claim's node-local volume. */
+  private readonly claims = new Map<string, string>();
   /** Nodes carrying at least one pod with (anti-)affinity / required anti-affinity. */
   readonly nodesWithAffinityPods = new Set<NodeInfo>();
   readonly nodesWithRequiredAntiAffinityPods = new Set<NodeInfo>();
@@ -133,6 +135,18 @@ export class ClusterSnapshot {
   }
 
   readonly namespaceLabels = (namespace: string): Labels | undefined => this.namespaces.get(namespace);
+
+  /** Where a claim's node-local volume lives (its selected-node), or undefined when not placed yet. */
+  claimNode(namespace: string, claim: string): string | undefined {
+    return this.claims.get(`${namespace}/${claim}`);
+  }
+
+  /** Record (or, with undefined, forget) the node of a claim. */
+  setClaimNode(namespace: string, claim: string, node: string | undefined): void {
+    if (node) this.claims.set(`${namespace}/${claim}`, node);
+    else this.claims.delete(`${namespace}/${claim}`);
+    this.generation++;
+  }
 
   /** node name → number of bound pods controlled by `ownerKey` (see PodInfo.ownerKey). */
   ownerPods(ownerKey: string): ReadonlyMap<string, number> | undefined {

@@ -31,15 +31,21 @@ export class TestCluster {
   private readonly procs = new Map<string, ChildProcess>();
   readonly nodeNames: string[];
   readonly nodeAddresses: string[];
+  private readonly run: string;
+  private readonly subnet: number;
   private constructor(
     readonly dir: string, readonly nats: TestNatsServer, private readonly db: { url: string; drop: () => Promise<void> },
     readonly gatewayPort: number, private readonly opts: TestClusterOptions,
   ) {
-    const run = Math.random().toString(36).slice(2, 7);
-    const subnet = 10 + Math.floor(Math.random() * 240);
+    this.run = Math.random().toString(36).slice(2, 7);
+    this.subnet = 10 + Math.floor(Math.random() * 240);
     const n = opts.nodes ?? 2;
-    this.nodeNames = Array.from({ length: n }, (_, i) => `e2e-${run}-${String.fromCharCode(97 + i)}`);
-    this.nodeAddresses = Array.from({ length: n }, (_, i) => `127.0.${subnet}.${i + 2}`);
+    this.nodeNames = Array.from({ length: n }, (_, i) => this.nodeName(i));
+    this.nodeAddresses = Array.from({ length: n }, (_, i) => `127.0.${this.subnet}.${i + 2}`);
+  }
+
+  private nodeName(i: number): string {
+    return `e2e-${this.run}-${String.fromCharCode(97 + i)}`;
   }
 
   static async start(opts: TestClusterOptions = {}): Promise<TestCluster> {
@@ -68,6 +74,15 @@ export class TestCluster {
   /** The log of one service (for a failing test's message). */
   logOf(name: string): string {
     try { return fs.readFileSync(path.join(this.dir, `${name}.log`), 'utf8'); } catch { return ''; }
+  }
+
+  /** Registers one more node agent (the next name and address) and starts it; returns its name. */
+  addNode(): string {
+    const i = this.nodeNames.length;
+    this.nodeNames.push(this.nodeName(i));
+    this.nodeAddresses.push(`127.0.${this.subnet}.${i + 2}`);
+    this.startNode(i);
+    return this.nodeNames[i];
   }
 
   startNode(i: number): void {

@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, readlinkSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readlinkSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { V1Pod } from '@kubernetes/client-node';
-import { containerBinds, podVolumes, projectVolume } from './volumes';
+import { claimDir, containerBinds, podDir, podVolumes, projectVolume } from './volumes';
+import { prepareVolumes } from './volume-setup';
 import { writeAtomically } from './atomic-writer';
 import { demuxBuffer } from './demux';
 
@@ -50,6 +51,30 @@ describe('volumes', () => {
     [{ name: 'x', configMap: { name: 'cfg', items: [{ key: 'zz', path: 'zz' }] } }, "couldn't find key zz in ConfigMap ns/cfg"],
     [{ name: 'x', configMap: { name: 'cfg', items: [{ key: 'b', path: '../escape' }] } }, 'invalid path "../escape"'],
   ])('refuses %#', (v, message) => expect(projectVolume(v, 'ns', lookups)).toEqual({ ok: false, message }));
+
+  it('a persistentVolumeClaim is a node-local folder per namespace and claim, kept when the pod goes', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'wake-pvc-'));
+    const claimPod = (uid: string): V1Pod => ({
+      metadata: { name: 'web-0', namespace: 'ns', uid },
+      spec: { containers: [], volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data-web-0' } }, { name: 'ro', persistentVolumeClaim: { claimName: 'shared', readOnly: true } }] },
+    });
+    const vols = podVolumes(claimPod('u1'), dataDir);
+    expect(vols.get('data')).toMatchObject({ type: 'persistentVolumeClaim', hostPath: join(dataDir, 'pvc', 'ns', 'data-web-0'), readOnly: false, create: 'directory' });
+    expect(containerBinds({ name: 'c', volumeMounts: [{ name: 'data', mountPath: '/data' }, { name: 'ro', mountPath: '/ro' }] }, vols))
+      .toEqual({ ok: true, binds: [`${join(dataDir, 'pvc/ns/data-web-0')}:/data:rw`, `${join(dataDir, 'pvc/ns/shared')}:/ro:ro`] });
+
+    expect(await prepareVolumes(claimPod('u1'), dataDir, lookups)).toEqual({ ok: true });
+    writeFileSync(join(claimDir(dataDir, 'ns', 'data-web-0'), 'kept'), 'hello');
+    rmSync(podDir(dataDir, 'u1'), { recursive: true, force: true }); // what removePod does
+    expect(await prepareVolumes(claimPod('u2'), dataDir, lookups)).toEqual({ ok: true }); // the pod again, new uid
+    expect(readFileSync(join(podVolumes(claimPod('u2'), dataDir).get('data')!.hostPath, 'kept'), 'utf8')).toBe('hello');
+    expect(existsSync(podDir(dataDir, 'u2'))).toBe(false); // nothing of the claim under the pod's folder
+  });
+
+  it('ignores a claim name that could escape its folder', () => {
+    const v = podVolumes({ metadata: { namespace: 'ns', uid: 'u' }, spec: { containers: [], volumes: [{ name: 'x', persistentVolumeClaim: { claimName: '../../etc' } }] } }, '/data');
+    expect(v.has('x')).toBe(false);
+  });
 
   it('optional missing source projects nothing', () => {
     expect(projectVolume({ name: 'x', secret: { secretName: 'nope', optional: true } }, 'ns', lookups)).toEqual({ ok: true, files: [] });

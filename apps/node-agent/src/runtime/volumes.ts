@@ -5,25 +5,41 @@ import { decodeConfigMap, decodeSecret, type EnvLookups } from './env';
 /** Where a pod volume lives on the host, and how to prepare it. */
 export interface HostVolume {
   readonly name: string;
-  readonly type: 'emptyDir' | 'hostPath' | 'configMap' | 'secret';
+  readonly type: 'emptyDir' | 'hostPath' | 'configMap' | 'secret' | 'persistentVolumeClaim';
   readonly hostPath: string;
   readonly readOnly: boolean;
-  /** hostPath types DirectoryOrCreate / FileOrCreate; emptyDir, configMap and secret are folders Wake creates. */
+  /** hostPath types DirectoryOrCreate / FileOrCreate; emptyDir, configMap, secret and claim volumes are folders Wake creates. */
   readonly create?: 'directory' | 'file';
 }
 
 export const podDir = (dataDir: string, uid: string) => join(dataDir, 'pods', uid);
 
+/**
+ * A PersistentVolumeClaim realised as a node-local folder, outside every pod's folder: it is
+ * created on first use and never removed with the pod, so a StatefulSet pod recreated on the
+ * same node (same claim name) finds its data again.
+ */
+export const claimDir = (dataDir: string, namespace: string, claimName: string) => join(dataDir, 'pvc', namespace, claimName);
+
 /** The host side of every supported volume; unsupported volume types are left out. */
 export function podVolumes(pod: V1Pod, dataDir: string): Map<string, HostVolume> {
   const base = join(podDir(dataDir, pod.metadata?.uid ?? 'unknown'), 'volumes');
+  const ns = pod.metadata?.namespace ?? 'default';
   const out = new Map<string, HostVolume>();
   for (const v of pod.spec?.volumes ?? []) {
+    const claim = v.persistentVolumeClaim?.claimName;
+    if (claim !== undefined) {
+      if (!safeSegment(ns) || !safeSegment(claim)) continue; // not a valid object name: unsupported
+      out.set(v.name, { name: v.name, type: 'persistentVolumeClaim', hostPath: claimDir(dataDir, ns, claim), readOnly: v.persistentVolumeClaim!.readOnly ?? false, create: 'directory' });
+      continue;
+    }
     const hv = hostVolume(v, base);
     if (hv) out.set(v.name, hv);
   }
   return out;
 }
+
+const safeSegment = (s: string) => s !== '' && s !== '.' && s !== '..' && !s.includes('/') && !s.includes('\\') && !s.includes('\0');
 
 function hostVolume(v: V1Volume, base: string): HostVolume | undefined {
   if (v.emptyDir) return { name: v.name, type: 'emptyDir', hostPath: join(base, 'empty-dir', v.name), readOnly: false, create: 'directory' };

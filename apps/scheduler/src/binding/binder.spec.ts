@@ -31,6 +31,17 @@ describe('Binder', () => {
     expect((await log.last({ kind: 'Pod', namespace: 'default', name: 'web' }))!.seq).toBe(e.seq);
   });
 
+  it('places a claim on a node (selected-node annotation), expecting the claim\'s version', async () => {
+    const { log, store, binder } = await setup();
+    const pvc = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data-web-0', namespace: 'default' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } };
+    const claim = await store.create(pvc as KubeObject, { actor: admin });
+    await binder.placeClaims([claim], 'node-1', {});
+    const last = (await log.last({ kind: 'PersistentVolumeClaim', namespace: 'default', name: 'data-web-0' }))!;
+    expect(last.type).toBe('PersistentVolumeClaim.ClaimPlaced');
+    expect((last.object as KubeObject).metadata.annotations).toEqual({ 'volume.kubernetes.io/selected-node': 'node-1' });
+    await expect(binder.placeClaims([claim], 'node-2', {})).rejects.toBeInstanceOf(ConflictError); // stale version
+  });
+
   it('never binds a pod twice: a second binding from the same (now stale) version is a conflict', async () => {
     const { log, pod, binder } = await setup();
     await binder.bind(pod, 'node-1', decision, {});

@@ -1,4 +1,5 @@
 import { prepareCreate, prepareUpdate, actorString, type Actor, type ObjectStore } from '@wake/store';
+import { SELECTED_NODE_ANNOTATION } from '@wake/scheduling';
 import type { EventLog, KubeObject, StoredEvent } from '@wake/events';
 import type { StoredDecision } from '../record/trim-record';
 import { boundPod, unschedulablePod, type PodObject } from './pod-scheduled';
@@ -57,6 +58,21 @@ export class Binder {
       causationSeq: cause.causationSeq ?? rv,
       detail: { decision, scheduler: this.opts.instance },
     }, { expect: rv });
+  }
+
+  /**
+   * Marks node-local claims as living on `nodeName` (annotation volume.kubernetes.io/selected-node,
+   * as Kubernetes' VolumeBinding does for WaitForFirstConsumer volumes); from then on their pods
+   * fit only there. Expects each claim's resourceVersion: a concurrent change fails the binding,
+   * which is retried.
+   */
+  async placeClaims(claims: readonly KubeObject[], nodeName: string, cause: Cause): Promise<void> {
+    for (const c of claims) {
+      const annotations = { ...(c.metadata.annotations ?? {}), [SELECTED_NODE_ANNOTATION]: nodeName };
+      await this.store.update({ ...c, metadata: { ...c.metadata, annotations } }, {
+        actor: this.opts.actor, intent: 'ClaimPlaced', correlationId: cause.correlationId, causationId: cause.causationId, causationSeq: cause.causationSeq,
+      });
+    }
   }
 
   /** PodScheduled=False with Kubernetes' message; returns whether anything was written (an unchanged verdict is not). */

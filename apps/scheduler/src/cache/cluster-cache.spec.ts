@@ -26,6 +26,30 @@ describe('ClusterCache', () => {
     expect(cache.snapshot.node('n1')!.requested.milliCpu).toBe(1000);
   });
 
+  it('places node-local claims: annotated ones pin their pods, assume places new ones, forget undoes that', () => {
+    const { cache } = setup();
+    for (const n of ['n1', 'n2']) cache.onNode(ev('ADDED', makeNode(n)));
+    const claim = (name: string, node?: string) => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name, namespace: 'default', resourceVersion: '3', ...(node ? { annotations: { 'volume.kubernetes.io/selected-node': node } } : {}) }, spec: {} });
+    cache.onClaim(ev('ADDED', claim('old', 'n2')));
+    cache.onClaim(ev('ADDED', claim('new')));
+    const pod = makePod('web-0') as unknown as PodObject;
+    pod.spec!.volumes = [{ name: 'a', persistentVolumeClaim: { claimName: 'old' } }, { name: 'b', persistentVolumeClaim: { claimName: 'new' } }, { name: 'c', persistentVolumeClaim: { claimName: 'missing' } }];
+    expect(cache.snapshot.claimNode('default', 'old')).toBe('n2');
+    const d = schedule(podInfo(pod as never), cache.snapshot);
+    expect(d.type === 'Scheduled' && d.nodeName).toBe('n2');
+    expect(cache.unplacedClaims(pod).map((c) => c.metadata.name)).toEqual(['new']);
+    cache.assume(pod, 'n2');
+    expect(cache.snapshot.claimNode('default', 'new')).toBe('n2');
+    cache.forget('default/web-0');
+    expect(cache.snapshot.claimNode('default', 'new')).toBeUndefined();
+    cache.assume(pod, 'n2');
+    cache.onClaim(ev('MODIFIED', claim('new', 'n2'))); // the scheduler's own write comes back
+    cache.onPod(ev('MODIFIED', { ...pod, spec: { ...pod.spec, nodeName: 'n2' } }));
+    expect(cache.snapshot.claimNode('default', 'new')).toBe('n2');
+    cache.onClaim(ev('DELETED', claim('new', 'n2')));
+    expect(cache.snapshot.claimNode('default', 'new')).toBeUndefined();
+  });
+
   it('keeps an assumed pod on its node until the binding is seen, and frees it when the binding fails', () => {
     const { cache } = setup();
     cache.onNode(ev('ADDED', makeNode('n1', { cpu: '2' })));

@@ -1,6 +1,7 @@
 import type { V1Node, V1Pod } from '@kubernetes/client-node';
 import type { InformerEvent } from '@wake/runtime';
-import { ClusterSnapshot, podKey, type ClusterChange } from '@wake/scheduling';
+import type { KubeObject } from '@wake/events';
+import { ClusterSnapshot, podClaimNames, podKey, SELECTED_NODE_ANNOTATION, type ClusterChange } from '@wake/scheduling';
 import { awaitsScheduling, type PodObject } from '../binding/pod-scheduled';
 import type { Cause } from '../binding/binder';
 import type { SchedulingQueue } from '../queue/scheduling-queue';
@@ -21,6 +22,10 @@ export class ClusterCache {
   private readonly assumed = new Map<string, string>();
   /** `namespace/name` → the event that last made a pending pod what it is (the binding's causation). */
   private readonly causes = new Map<string, Cause>();
+  /** `namespace/name` → PersistentVolumeClaim (to place node-local claims with their first pod). */
+  private readonly claims = new Map<string, KubeObject>();
+  /** `namespace/name` of an assumed pod → the claims its assumption placed (undone by `forget`). */
+  private readonly assumedClaims = new Map<string, KubeObject[]>();
   /** Hints given (for tests and logs): which change moved which pods. */
   onMoved?: (change: ClusterChange, keys: readonly string[]) => void;
 
@@ -40,6 +45,31 @@ export class ClusterCache {
     this.changed(old ? { type: 'NodeUpdated', oldNode: old, node } : { type: 'NodeAdded', node });
   };
 
+  /**
+   * Claims: an annotated claim (selected-node) pins its pods to that node; a claim without one
+   * keeps what `assume` recorded for it until the scheduler's own annotation comes back.
+   */
+  onClaim = (e: InformerEvent): void => {
+    const key = nsName(e.object);
+    const { namespace = '', name } = e.object.metadata;
+    if (e.type === 'DELETED') {
+      this.claims.delete(key);
+      this.snapshot.setClaimNode(namespace, name, undefined);
+      return;
+    }
+    this.claims.set(key, e.object);
+    const node = e.object.metadata.annotations?.[SELECTED_NODE_ANNOTATION];
+    if (node) this.snapshot.setClaimNode(namespace, name, node);
+  };
+
+  /** The pod's existing claims that no node holds yet (to be placed with the pod). */
+  unplacedClaims(pod: PodObject): KubeObject[] {
+    const ns = pod.metadata.namespace ?? '';
+    return podClaimNames(pod as unknown as V1Pod)
+      .map((n) => this.claims.get(`${ns}/${n}`))
+      .filter((c): c is KubeObject => c !== undefined && !c.metadata.annotations?.[SELECTED_NODE_ANNOTATION]);
+  }
+
   onPod = (e: InformerEvent): void => {
     const pod = e.object as PodObject;
     const key = nsName(pod);
@@ -47,6 +77,7 @@ export class ClusterCache {
     if (e.type === 'DELETED' || pod.spec?.nodeName) this.causes.delete(key);
     if (e.type === 'DELETED') {
       this.assumed.delete(key);
+      this.assumedClaims.delete(key);
       this.queue.remove(key);
       const was = this.snapshot.pod(snapKey);
       if (this.snapshot.removePod(snapKey) && was) this.changed({ type: 'PodDeleted', pod: was.pod });
@@ -55,6 +86,7 @@ export class ClusterCache {
     if (pod.spec?.nodeName) {
       this.queue.remove(key);
       const wasAssumed = this.assumed.delete(key);
+      this.assumedClaims.delete(key);
       const was = this.snapshot.pod(snapKey);
       const now = this.snapshot.addPod(pod as unknown as V1Pod);
       if (!now && was) this.changed({ type: 'PodDeleted', pod: was.pod }); // finished: its resources are free
@@ -73,12 +105,20 @@ export class ClusterCache {
   assume(pod: PodObject, nodeName: string): void {
     const key = nsName(pod);
     const info = this.snapshot.bindPod(pod as unknown as V1Pod, nodeName);
+    const claims = this.unplacedClaims(pod);
+    for (const c of claims) this.snapshot.setClaimNode(c.metadata.namespace ?? '', c.metadata.name, nodeName);
+    if (claims.length) this.assumedClaims.set(key, claims);
     this.assumed.set(key, info.key);
     this.changed({ type: 'PodAdded', pod: info.pod });
   }
 
   /** The binding failed: the pod is not on that node after all. */
   forget(key: string): void {
+    for (const c of this.assumedClaims.get(key) ?? []) {
+      const now = this.claims.get(nsName(c));
+      if (now && !now.metadata.annotations?.[SELECTED_NODE_ANNOTATION]) this.snapshot.setClaimNode(c.metadata.namespace ?? '', c.metadata.name, undefined);
+    }
+    this.assumedClaims.delete(key);
     const snapKey = this.assumed.get(key);
     if (snapKey === undefined) return;
     this.assumed.delete(key);

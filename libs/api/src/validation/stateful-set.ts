@@ -21,7 +21,7 @@ export const validateStatefulSet: Validator = (obj, ctx) => {
     ...oneOf('spec.persistentVolumeClaimRetentionPolicy.whenDeleted', spec.persistentVolumeClaimRetentionPolicy?.whenDeleted, ['Retain', 'Delete']),
     ...oneOf('spec.persistentVolumeClaimRetentionPolicy.whenScaled', spec.persistentVolumeClaimRetentionPolicy?.whenScaled, ['Retain', 'Delete']),
     ...validateUpdateStrategy(spec.updateStrategy),
-    ...validatePodTemplate(spec.template, 'spec.template', spec.selector, APPS_TEMPLATE),
+    ...validatePodTemplate(withClaimVolumes(spec), 'spec.template', spec.selector, APPS_TEMPLATE),
   ];
   if (spec.serviceName) out.push(...nameCauses('spec.serviceName', spec.serviceName, 'dns-label'));
   const old = ctx.old?.spec as Obj | undefined;
@@ -30,6 +30,22 @@ export const validateStatefulSet: Validator = (obj, ctx) => {
   }
   return out;
 };
+
+/**
+ * The template as its pods will be: each volumeClaimTemplate becomes a volume of its name (a
+ * persistentVolumeClaim), so containers may mount it. Kubernetes leaves the StatefulSet's pod
+ * spec unvalidated for that reason ("the union of the given volumes and volumeClaims").
+ */
+function withClaimVolumes(spec: Obj): Obj | undefined {
+  const templates = (Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []) as Obj[];
+  const names = templates.map((t) => t?.metadata?.name).filter((n): n is string => typeof n === 'string' && n !== '');
+  const t = spec.template as Obj | undefined;
+  if (!names.length || !t || typeof t !== 'object' || !t.spec || typeof t.spec !== 'object') return t;
+  const own = (Array.isArray(t.spec.volumes) ? t.spec.volumes : []) as Obj[];
+  // Appended, so causes about the template's own volumes keep their indices.
+  const volumes = [...own, ...names.filter((n) => !own.some((v) => v?.name === n)).map((name) => ({ name, persistentVolumeClaim: { claimName: name } }))];
+  return { ...t, spec: { ...t.spec, volumes } };
+}
 
 function withoutMutable(spec: Obj): Obj {
   return Object.fromEntries(Object.entries(spec).filter(([k]) => !MUTABLE.includes(k)));

@@ -109,6 +109,16 @@ describe('StatefulSet', () => {
     expect(create(fixture('StatefulSet', (o) => edit(o.spec)))).toEqual(expected);
   });
 
+  it('containers may mount a volumeClaimTemplate by name; other missing volumes are still refused', () => {
+    const withClaim = (o: Obj) => {
+      o.spec.volumeClaimTemplates = [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }];
+      o.spec.template.spec.containers[0].volumeMounts = [{ name: 'data', mountPath: '/data' }];
+    };
+    expect(create(fixture('StatefulSet', withClaim))).toEqual([]);
+    expect(create(fixture('StatefulSet', (o) => { withClaim(o); o.spec.template.spec.containers[0].volumeMounts.push({ name: 'nope', mountPath: '/x' }); })))
+      .toEqual([{ field: 'spec.template.spec.containers[0].volumeMounts[1].name', reason: 'FieldValueInvalid', message: 'Not found: "nope"' }]);
+  });
+
   it('forbids updates outside the mutable fields', () => {
     const old = fixture('StatefulSet');
     expect(update(fixture('StatefulSet', (o) => { o.spec.replicas = 3; o.spec.template.spec.containers[0].image = 'x:2'; }), old)).toEqual([]);
