@@ -13,6 +13,17 @@ const root = path.resolve(__dirname, '../../..');
 
 export interface KubectlResult { readonly code: number; readonly stdout: string; readonly stderr: string }
 
+/** A pod as the e2e tests look at it, from `kubectl get pods -o json`. */
+export interface PodRow {
+  readonly name: string;
+  readonly uid: string;
+  readonly phase: string;
+  readonly node: string;
+  readonly image: string;
+  readonly ready: boolean;
+  readonly terminating: boolean;
+}
+
 export interface TestClusterOptions {
   /** Node agents (real Docker); default 2. */
   readonly nodes?: number;
@@ -117,6 +128,19 @@ export class TestCluster {
       });
       if (opts.input !== undefined) child.stdin!.end(opts.input);
     });
+  }
+
+  /** The pods matching a label selector, read with the real kubectl. */
+  async pods(selector: string): Promise<PodRow[]> {
+    const r = await this.kubectl(['get', 'pods', '-l', selector, '-o', 'json']);
+    if (r.code !== 0) throw new Error(`kubectl get pods -l ${selector}: ${r.stderr}`);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return JSON.parse(r.stdout).items.map((p: any) => ({
+      name: p.metadata.name, uid: p.metadata.uid, phase: p.status?.phase, node: p.spec.nodeName,
+      image: p.spec.containers[0].image, terminating: Boolean(p.metadata.deletionTimestamp),
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      ready: (p.status?.conditions ?? []).some((x: any) => x.type === 'Ready' && x.status === 'True'),
+    }));
   }
 
   /** Docker containers of this cluster's pods (all nodes, or one). */

@@ -24,12 +24,10 @@ spec:
       containers: [{ name: web, image: wake/web:1, imagePullPolicy: Never }]
 `;
 async function state(): Promise<{ ready: number; byImage: Record<string, number> }> {
-  const items = JSON.parse((await c.kubectl(['get', 'pods', '-l', 'app=big', '-o', 'json'])).stdout).items as any[];
-  const live = items.filter((p) => !p.metadata.deletionTimestamp);
+  const live = (await c.pods('app=big')).filter((p) => !p.terminating);
   const byImage: Record<string, number> = {};
-  for (const p of live) byImage[p.spec.containers[0].image] = (byImage[p.spec.containers[0].image] ?? 0) + 1;
-  const ready = live.filter((p) => (p.status?.conditions ?? []).some((x: any) => x.type === 'Ready' && x.status === 'True')).length;
-  return { ready, byImage };
+  for (const p of live) byImage[p.image] = (byImage[p.image] ?? 0) + 1;
+  return { ready: live.filter((p) => p.ready).length, byImage };
 }
 
 it('completes a rolling update of 20 replicas after the controllers are killed in the middle of it', async () => {

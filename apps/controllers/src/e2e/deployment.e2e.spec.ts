@@ -29,16 +29,7 @@ spec:
           ports: [{ containerPort: 80 }]
 `;
 
-type PodRow = { name: string; phase: string; node: string; ready: boolean; image: string; terminating: boolean };
-async function pods(): Promise<PodRow[]> {
-  const r = await c.kubectl(['get', 'pods', '-l', 'app=web', '-o', 'json']);
-  if (r.code !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout).items.map((p: any) => ({
-    name: p.metadata.name, phase: p.status?.phase, node: p.spec.nodeName, image: p.spec.containers[0].image,
-    terminating: Boolean(p.metadata.deletionTimestamp),
-    ready: (p.status?.conditions ?? []).some((x: any) => x.type === 'Ready' && x.status === 'True'),
-  }));
-}
+const pods = () => c.pods('app=web');
 const runningReady = async (n: number, image: string) => {
   const live = (await pods()).filter((p) => !p.terminating);
   return live.length === n && live.every((p) => p.phase === 'Running' && p.ready && p.image === image);

@@ -1,6 +1,6 @@
 import { connect, type NatsConnection } from 'nats';
 import { isRemoval, JetStreamEventLog, objectAt, type EventWatch, type KubeObject } from '@wake/events';
-import { TestCluster, waitUntil } from '@wake/testing';
+import { type PodRow, TestCluster, waitUntil } from '@wake/testing';
 
 // Issue 6's node failure acceptance, with real processes, real Docker and the real kubectl: a
 // node agent is killed -9, its node goes NotReady/Unknown and is tainted unreachable, its pods
@@ -33,16 +33,7 @@ spec:
           ports: [{ containerPort: 80 }]
 `;
 
-type PodRow = { name: string; uid: string; phase: string; node: string; ready: boolean; terminating: boolean };
-async function pods(): Promise<PodRow[]> {
-  const r = await c.kubectl(['get', 'pods', '-l', 'app=web', '-o', 'json']);
-  if (r.code !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout).items.map((p: any) => ({
-    name: p.metadata.name, uid: p.metadata.uid, phase: p.status?.phase, node: p.spec.nodeName,
-    terminating: Boolean(p.metadata.deletionTimestamp),
-    ready: (p.status?.conditions ?? []).some((x: any) => x.type === 'Ready' && x.status === 'True'),
-  }));
-}
+const pods = () => c.pods('app=web');
 const live = async () => (await pods()).filter((p) => !p.terminating);
 const runningReady = (ps: PodRow[]) => ps.filter((p) => p.phase === 'Running' && p.ready);
 
