@@ -10,6 +10,9 @@ import { PodSync } from './pods/pod-sync';
 import { LogsResponder } from './node-api/logs-responder';
 import { ExecResponder } from './node-api/exec-responder';
 import { ServiceNetwork } from './services/service-network';
+import { ensurePodNetwork } from './network/pod-network';
+import { podReachableDns } from './network/pod-dns';
+import { rangesFromEnv } from '@wake/services';
 
 /**
  * The node agent, composed: registration and heartbeat, pod sync, the Service proxy and cluster DNS,
@@ -44,8 +47,18 @@ export class NodeAgent {
     const byName = (ns: string, name: string) => this.sync!.podByName(ns, name);
     this.logs = new LogsResponder(this.nc, this.runtime, byName, this.say);
     this.exec = new ExecResponder(this.nc, this.runtime, byName, this.say);
-    await this.sync!.start();
+    // The pod network and the Service data plane come first: every sandbox joins the network and
+    // every container's resolv.conf names the cluster DNS.
+    const net = await ensurePodNetwork(this.runtime.docker, {
+      nodeName: c.nodeName, network: c.dockerNetwork, serviceCidr: rangesFromEnv().serviceIPs.text, nodeAddress: c.nodeAddress,
+      labels: c.containerLabels, log: this.say,
+    });
     await this.services.start();
+    const dns = podReachableDns(c.nodeAddress, this.services.dns.addresses(), net.loopbackRoutes);
+    if (!dns) this.say(`pods keep Docker's resolv.conf: the cluster DNS is not on port 53 of an address pods reach (${JSON.stringify(this.services.dns.addresses())})`);
+    this.runtime.useNetwork({ network: net.name, podRoutes: { gateway: net.gateway, routes: net.loopbackRoutes }, clusterDns: dns ? { nameserver: dns } : undefined });
+    this.say(`pod network ${net.name} ${net.subnet} (gateway ${net.gateway}); pods route ${net.loopbackRoutes.join(', ') || 'nothing'} to the node`);
+    await this.sync!.start();
     this.logs.start();
     this.exec.start();
     await this.nc.flush();

@@ -26,3 +26,5 @@ export { Balancer, backendKey } from './proxy/balancer';
 export * from './dns/cluster-zone';
 export * from './dns/resolve-name';
 export * from './dns/resolv-conf';
+
+export * from './pod-network/pod-routes';

@@ -1,4 +1,5 @@
 import Docker from 'dockerode';
+import { POD_NETWORK_LABEL } from '@wake/services';
 
 /**
  * Removes every container carrying `label` (key=value), ONE AT A TIME, app containers before
@@ -11,4 +12,12 @@ export async function removeContainersSequentially(label: string, docker = new D
   const order = [...list].sort((a, b) => Number(a.Labels['wake.kind'] === 'sandbox' || a.Labels['wake.container'] === 'POD') - Number(b.Labels['wake.kind'] === 'sandbox' || b.Labels['wake.container'] === 'POD'));
   for (const c of order) await docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined);
   return order.length;
+}
+
+/** Removes the pod networks node agents created that carry `label` (key=value), after their containers are gone. */
+export async function removePodNetworks(label: string, docker = new Docker()): Promise<number> {
+  const list = await docker.listNetworks({ filters: { label: [`${POD_NETWORK_LABEL}=true`, label] } });
+  let removed = 0;
+  for (const n of list) await docker.getNetwork(n.Id).remove().then(() => { removed++; }, () => undefined);
+  return removed;
 }

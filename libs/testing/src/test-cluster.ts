@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { removeContainersSequentially } from './docker-cleanup';
+import { removeContainersSequentially, removePodNetworks } from './docker-cleanup';
 import { freePort, waitUntil } from './ports';
 import { createTestDatabase } from './postgres';
 import { TestNatsServer } from './nats-server';
@@ -53,6 +53,14 @@ export class TestCluster {
     const n = opts.nodes ?? 2;
     this.nodeNames = Array.from({ length: n }, (_, i) => this.nodeName(i));
     this.nodeAddresses = Array.from({ length: n }, (_, i) => `127.0.${this.subnet}.${i + 2}`);
+  }
+
+  /**
+   * The cluster's own ClusterIP range (127.<subnet>.0.0/16, never `wake up`'s 127.100.0.0/16): two
+   * clusters on one machine would otherwise hand out the same ClusterIPs and share their listeners.
+   */
+  get serviceCidr(): string {
+    return `127.${this.subnet === 100 ? 250 : this.subnet}.0.0/16`;
   }
 
   private nodeName(i: number): string {
@@ -161,6 +169,7 @@ export class TestCluster {
     for (const name of [...this.nodeNames, 'controllers', 'scheduler', 'gateway', 'projector']) await this.kill(name, 'SIGTERM');
     // One at a time: bulk removal can deadlock Docker 20.10 (see docker-cleanup.ts).
     for (const n of this.nodeNames) await removeContainersSequentially(`wake.node=${n}`).catch(() => undefined);
+    for (const n of this.nodeNames) await removePodNetworks(`wake.node=${n}`).catch(() => undefined);
     await this.nats.stop();
     await this.db.drop();
     fs.rmSync(this.dir, { recursive: true, force: true });
@@ -170,7 +179,10 @@ export class TestCluster {
     const log = fs.openSync(path.join(this.dir, `${name}.log`), 'a');
     const p = spawn(process.execPath, ['-r', path.join(root, 'scripts/register.js'), path.join(root, main)], {
       cwd: root, stdio: ['ignore', log, log],
-      env: { ...process.env, NATS_URL: this.nats.url, DATABASE_URL: this.db.url, WAKE_HOME: this.dir, WAKE_LOG_LEVEL: 'warn', ...env },
+      env: {
+        ...process.env, NATS_URL: this.nats.url, DATABASE_URL: this.db.url, WAKE_HOME: this.dir, WAKE_LOG_LEVEL: 'warn',
+        WAKE_SERVICE_CIDR: this.serviceCidr, ...env,
+      },
     });
     this.procs.set(name, p);
   }

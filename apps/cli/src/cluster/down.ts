@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { promisify } from 'node:util';
+import { POD_NETWORK_LABEL } from '@wake/services';
 import { components, nodeName, WAKE_HOME, type ClusterShape } from './components';
 import { stopComponent } from './processes';
 
@@ -18,6 +19,10 @@ export async function down(shape: ClusterShape, opts: { purge: boolean }): Promi
     // One at a time, never `docker rm -f` of many: bulk removal can deadlock Docker 20.10's networking.
     for (const id of ids) await run('docker', ['rm', '-f', id]).catch(() => undefined);
     if (ids.length) process.stdout.write(`  ✓ removed ${ids.length} containers of ${node}\n`);
+    const nets = await run('docker', ['network', 'ls', '-q', '--filter', `label=${POD_NETWORK_LABEL}=true`, '--filter', `label=wake.node=${node}`]).catch(() => ({ stdout: '' }));
+    for (const id of nets.stdout.split('\n').filter(Boolean)) {
+      await run('docker', ['network', 'rm', id]).then(() => process.stdout.write(`  ✓ removed the pod network of ${node}\n`), () => undefined);
+    }
   }
   await run('bash', ['-c', 'source scripts/lib/services.sh && stop_nats && stop_postgres']).then(
     (r) => process.stdout.write(r.stdout),

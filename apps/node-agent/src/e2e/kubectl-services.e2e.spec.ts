@@ -5,10 +5,12 @@ import { TestCluster, waitUntil } from '@wake/testing';
 
 // Issue 8's acceptance through the real kubectl on two real node agents (real Docker): a two-replica
 // Deployment behind a NodePort Service answers on both node addresses from both pods; a pod failing
-// readiness gets no traffic; scaled to one, only that pod answers; the cluster DNS names the Service; deleting the Service closes its NodePort
-// on every node and frees its allocations. Traffic goes only to 127.0.0.0/8 (the proxy forwards to
-// the pods this test created).
-const DNS_PORT = 10053;
+// readiness gets no traffic; scaled to one, only that pod answers; the cluster DNS names the Service;
+// from inside a pod, the Service answers by its names and a pod on the same node by its address;
+// deleting the Service closes its NodePort on every node and frees its allocations. Traffic goes only
+// to 127.0.0.0/8 and to the pods (on the pod networks) this test created.
+// The cluster DNS listens on port 53 of each node's own loopback address (127.0.<x>.2…): resolv.conf has no port.
+const DNS_PORT = 53;
 let c: TestCluster;
 beforeAll(async () => { c = await TestCluster.start({ nodes: 2, env: { node: { WAKE_DNS_PORT: String(DNS_PORT) } } }); }, 180_000);
 afterAll(async () => { await c?.stop(); }, 120_000);
@@ -85,7 +87,7 @@ it('balances a NodePort Service over ready pods on every node, names it in DNS, 
   const svc = await json(['get', 'svc', 'web']);
   const clusterIP: string = svc.spec.clusterIP;
   const nodePort: number = svc.spec.ports[0].nodePort;
-  expect(clusterIP).toMatch(/^127\.100\.\d+\.\d+$/);
+  expect(clusterIP.split('.').slice(0, 2).join('.')).toBe(c.serviceCidr.split('.').slice(0, 2).join('.'));
   expect(nodePort).toBeGreaterThanOrEqual(30000);
   expect(nodePort).toBeLessThanOrEqual(32767);
   expect((await c.kubectl(['get', 'ipaddresses', clusterIP])).code).toBe(0);
@@ -109,6 +111,28 @@ it('balances a NodePort Service over ready pods on every node, names it in DNS, 
   const resolver = new Resolver({ timeout: 2_000, tries: 2 });
   resolver.setServers([`${c.nodeAddresses[0]}:${DNS_PORT}`]);
   expect(await resolver.resolve4('web.default.svc.cluster.local')).toEqual([clusterIP]);
+
+  // From inside a pod: the Service by its full name and by its short name (resolv.conf search path),
+  // and a pod on the same node by its pod network address.
+  const webPods = (await json(['get', 'pods', '-l', 'app=web'])).items as Array<{ metadata: { name: string }; spec: { nodeName: string }; status: { podIP: string } }>;
+  const neighbour = webPods.find((p) => p.metadata.name === pods[0])!;
+  expect(neighbour.status.podIP).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+  expect(neighbour.status.podIP.startsWith('127.')).toBe(false); // an address of its own on the node's pod network
+  expect((await c.kubectl(['apply', '-f', '-'], { input: clientPod(neighbour.spec.nodeName) })).code).toBe(0);
+  await waitUntil(async () => (await json(['get', 'pod', 'client'])).status?.phase === 'Running' || (await sleep(500), false), 60_000, 'the client pod running');
+  const inPod = async (url: string) => {
+    const r = await c.kubectl(['exec', 'client', '--', 'wget', '-qO-', url], { timeoutMs: 20_000 });
+    return r.code === 0 ? r.stdout.trim() : `error ${r.code}: ${r.stderr.trim()}`;
+  };
+  const resolvConf = await c.kubectl(['exec', 'client', '--', 'cat', '/etc/resolv.conf']);
+  expect(resolvConf.stdout).toContain(`nameserver ${neighbour.spec.nodeName === c.nodeNames[0] ? c.nodeAddresses[0] : c.nodeAddresses[1]}`);
+  expect(resolvConf.stdout).toContain('search default.svc.cluster.local svc.cluster.local cluster.local');
+  for (const url of ['http://web.default.svc.cluster.local/', 'http://web/', `http://${clusterIP}/`]) {
+    const seen = new Set<string>();
+    for (let i = 0; i < 8 && seen.size < 2; i++) seen.add(await inPod(url));
+    expect([...seen].sort()).toEqual([...pods].sort()); // both pods, through the Service, from inside a pod
+  }
+  expect(await inPod(`http://${neighbour.status.podIP}/`)).toBe(pods[0]);
 
   // A pod failing readiness (its page removed: the probe gets 404) receives no traffic; back when it passes again.
   const answersOnly = async (addr: string, pod: string) => {
@@ -143,4 +167,19 @@ it('balances a NodePort Service over ready pods on every node, names it in DNS, 
   const ports = (await json(['get', 'nodeportallocations'])).items.map((o: { metadata: { name: string } }) => o.metadata.name);
   expect(ports).not.toContain(String(nodePort));
   await expect(resolver.resolve4('web.default.svc.cluster.local')).rejects.toMatchObject({ code: 'ENOTFOUND' });
+  expect(await inPod('http://web/')).toMatch(/^error/);
 }, 300_000);
+
+const clientPod = (nodeName: string) => `
+apiVersion: v1
+kind: Pod
+metadata: { name: client }
+spec:
+  nodeName: ${nodeName}
+  terminationGracePeriodSeconds: 1
+  containers:
+    - name: client
+      image: wake/busybox:1
+      imagePullPolicy: Never
+      command: ['sleep', '3600']
+`;

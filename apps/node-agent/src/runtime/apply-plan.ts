@@ -8,6 +8,7 @@ import { PAUSE_IMAGE } from './container-config';
 import { resolveEnv, type EnvLookups } from './env';
 import { containerBinds, podVolumes } from './volumes';
 import { prepareVolumes } from './volume-setup';
+import { writePodResolvConf } from './resolv-conf-file';
 import type { PullPolicy } from './image';
 
 export interface ApplyContext {
@@ -90,8 +91,10 @@ async function startOne(
   if (!env.ok) return fail(action.name, env.reason, env.message);
   const binds = containerBinds(spec, podVolumes(pod, rt.options.dataDir));
   if (!binds.ok) return fail(action.name, 'CreateContainerConfigError', binds.message);
+  const resolv = await writePodResolvConf(pod, rt.options);
   const r = await rt.startContainer(pod, spec, {
-    sandboxId, kind: action.kind, restartCount: action.restartCount, backoffSeconds: action.backoffSeconds, env: env.env, binds: binds.binds,
+    sandboxId, kind: action.kind, restartCount: action.restartCount, backoffSeconds: action.backoffSeconds, env: env.env,
+    binds: resolv ? [...binds.binds, `${resolv}:/etc/resolv.conf:ro`] : binds.binds,
   });
   // A container that was created but could not start stays observable (and backs off like a crash).
   if (!r.ok && !r.id) return fail(action.name, r.reason, r.message);

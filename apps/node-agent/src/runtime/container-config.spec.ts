@@ -25,6 +25,21 @@ describe('container settings', () => {
     expect(o.Labels).toMatchObject({ [LABEL.podUid]: 'u1', [LABEL.podName]: 'web', [LABEL.podNamespace]: 'default', [LABEL.node]: 'n1', [LABEL.container]: 'POD', 'wake.test': 't' });
     expect(o.HostConfig).toMatchObject({ Init: true, NetworkMode: 'bridge', PortBindings: { '80/tcp': [{ HostIp: '127.0.0.2', HostPort: '18080' }] } });
     expect(o.ExposedPorts).toEqual({ '80/tcp': {} });
+    expect(o.Cmd).toBeUndefined(); // the image's own pause command
+    expect(o.HostConfig?.CapAdd).toBeUndefined();
+  });
+
+  it('sandbox with pod routes: routes the host loopback blocks out of the pod, with NET_ADMIN for the sandbox only', () => {
+    const routed = { ...ctx, network: 'wake-n1', podRoutes: { gateway: '172.18.0.1', routes: ['127.100.0.0/16', '127.0.0.2/32'] } };
+    const o = sandboxCreateOptions(pod, routed);
+    expect(o.Env).toEqual(['WAKE_POD_ROUTES=127.100.0.0/16 127.0.0.2/32', 'WAKE_POD_GATEWAY=172.18.0.1']);
+    expect(o.Cmd?.slice(0, 2)).toEqual(['sh', '-c']);
+    expect(o.Cmd?.[2]).toMatch(/ip route add "\$r" via "\$WAKE_POD_GATEWAY" table local.*exec 'sleep' '2147483647'$/);
+    expect(o.HostConfig).toMatchObject({ NetworkMode: 'wake-n1', CapAdd: ['NET_ADMIN'], Sysctls: { 'net.ipv4.conf.all.route_localnet': '1' } });
+    const app = appCreateOptions(pod, pod.spec!.containers[0], routed, { sandboxId: 'sb', kind: 'app', restartCount: 0, env: [], binds: [] });
+    expect(app.HostConfig?.CapAdd).toBeUndefined();
+    // Another pause image may have no shell: it runs as it is, without routes.
+    expect(sandboxCreateOptions(pod, { ...routed, pauseImage: 'registry.k8s.io/pause:3.10' }).Cmd).toBeUndefined();
   });
 
   it('app container: joins the sandbox, command/args/env, resources, labels with hash and restart count', () => {

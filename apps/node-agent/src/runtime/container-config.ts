@@ -4,6 +4,7 @@ import { containerLabels, dockerName, SANDBOX_NAME, type ContainerKind } from '.
 import { containerSpecHash } from './spec-hash';
 import { toDockerResources } from './resources';
 import { expandVars } from './expand-vars';
+import { POD_GATEWAY_ENV, POD_ROUTES_ENV, sandboxNetworkScript } from '@wake/services';
 
 export const PAUSE_IMAGE = 'wake/pause:1';
 
@@ -16,6 +17,28 @@ export interface NodeContext {
   /** Extra labels on every container (tests use one to clean up). */
   readonly extraLabels?: Readonly<Record<string, string>>;
   readonly pauseImage?: string;
+  /** The pod network's gateway and the host loopback blocks every pod routes to it (see podLoopbackRoutes). */
+  readonly podRoutes?: { readonly gateway: string; readonly routes: readonly string[] };
+  /** The cluster DNS a pod's resolv.conf names; unset: Docker's own resolv.conf. */
+  readonly clusterDns?: { readonly nameserver: string; readonly clusterDomain?: string };
+}
+
+/** wake/pause:1's command (scripts/build-images.sh): sleep for ever. */
+export const PAUSE_COMMAND = ['sleep', '2147483647'] as const;
+
+/**
+ * What the sandbox needs to route host loopback blocks out of the pod: the routes as env for
+ * the start script, NET_ADMIN for `ip route` (the sandbox only: app containers never get it) and
+ * route_localnet in the pod's namespace. Only with Wake's own pause image, which has busybox.
+ */
+function sandboxRouting(ctx: NodeContext) {
+  const routes = ctx.podRoutes?.routes ?? [];
+  if (!routes.length || (ctx.pauseImage && ctx.pauseImage !== PAUSE_IMAGE)) return {};
+  return {
+    Env: [`${POD_ROUTES_ENV}=${routes.join(' ')}`, `${POD_GATEWAY_ENV}=${ctx.podRoutes!.gateway}`],
+    Cmd: ['sh', '-c', sandboxNetworkScript(PAUSE_COMMAND)],
+    host: { CapAdd: ['NET_ADMIN'], Sysctls: { 'net.ipv4.conf.all.route_localnet': '1' } },
+  };
 }
 
 const hostnameOf = (pod: V1Pod) => (pod.spec?.hostname ?? pod.metadata?.name ?? 'pod').slice(0, 63).replace(/[.-]+$/, '');
@@ -37,9 +60,12 @@ export function sandboxPorts(pod: V1Pod, nodeAddress: string) {
 
 export function sandboxCreateOptions(pod: V1Pod, ctx: NodeContext, attempt = 0): ContainerCreateOptions {
   const { exposed, bindings } = sandboxPorts(pod, ctx.nodeAddress);
+  const routing = sandboxRouting(ctx);
   return {
     name: dockerName(pod, SANDBOX_NAME, attempt),
     Image: ctx.pauseImage ?? PAUSE_IMAGE,
+    Env: routing.Env,
+    Cmd: routing.Cmd,
     Hostname: hostnameOf(pod),
     Labels: { ...ctx.extraLabels, ...containerLabels(pod, ctx.nodeName, { kind: 'sandbox', name: SANDBOX_NAME, restartCount: attempt, specHash: '' }) },
     ExposedPorts: exposed,
@@ -50,6 +76,7 @@ export function sandboxCreateOptions(pod: V1Pod, ctx: NodeContext, attempt = 0):
       PortBindings: bindings,
       RestartPolicy: { Name: 'no' },
       ShmSize: 64 * 1024 * 1024,
+      ...routing.host,
     },
   };
 }

@@ -33,8 +33,17 @@ export class DockerRuntime {
   /** Sandbox removals, one at a time (see removeSandbox). */
   private sandboxRemovals: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly options: RuntimeOptions) {
-    this.docker = options.docker ?? new Docker();
+  constructor(private opts: RuntimeOptions) {
+    this.docker = opts.docker ?? new Docker();
+  }
+
+  get options(): RuntimeOptions {
+    return this.opts;
+  }
+
+  /** The pod network, routes and cluster DNS, known once the agent has set them up (before any pod starts). */
+  useNetwork(network: Pick<NodeContext, 'network' | 'podRoutes' | 'clusterDns'>): void {
+    this.opts = { ...this.opts, ...network };
   }
 
   get nodeName(): string {

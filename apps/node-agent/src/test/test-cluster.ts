@@ -7,7 +7,7 @@ import { connect, type NatsConnection } from 'nats';
 import type { V1Pod } from '@kubernetes/client-node';
 import { DEFAULT_STREAM, JetStreamEventLog, type KubeObject } from '@wake/events';
 import { ObjectStore, type Actor } from '@wake/store';
-import { TestNatsServer, waitUntil } from '@wake/testing';
+import { removePodNetworks, TestNatsServer, waitUntil } from '@wake/testing';
 import { AgentProcess } from './agent-process';
 import { removeContainersSequentially } from './remove-containers';
 
@@ -77,6 +77,7 @@ export class TestCluster {
   async stop(): Promise<void> {
     await Promise.all([...this.agents.values()].map((a) => a.kill('SIGKILL')));
     await removeContainersSequentially(`wake.test=${this.run}`, this.docker);
+    await removePodNetworks(`wake.test=${this.run}`, this.docker).catch(() => undefined);
     await this.nc.drain().catch(() => undefined);
     await this.nats.stop();
     for (const d of this.dirs) rmSync(d, { recursive: true, force: true });
