@@ -10,7 +10,7 @@ export { planAllocation, needsClusterIP, needsNodePorts, nodePortsOf, type Alloc
 export { withAllocations } from './allocation/with-allocations';
 export { freeCandidates } from './allocation/pick-free';
 export { ServiceAllocator, type ServiceAllocatorOptions, type Allocation } from './allocation/service-allocator';
-export { repairAllocations, type RepairObserved, type RepairEnv } from './allocation/repair-allocations';
+export { repairAllocations, removedServiceValues, type RepairObserved, type RepairEnv, type RemovedServiceValues } from './allocation/repair-allocations';
 
 export { findPort } from './endpoints/find-port';
 export { podIP, shouldPodBeInEndpoints, shouldSetHostname, selectedPods } from './endpoints/pod-endpoint';

@@ -1,7 +1,7 @@
 import type { KubeObject } from '@wake/events';
 import { refOf, type Action, type AnyObject } from '@wake/reconcilers';
 import { serviceKey, type Service } from '../wire';
-import { ipAddressObject, nodePortObject, parentOfAllocation, parentRefOf, sameParent } from './allocation-objects';
+import { ipAddressObject, nodePortObject, parentOfAllocation, parentRefOf, sameParent, type ParentRef } from './allocation-objects';
 import { needsClusterIP, nodePortsOf } from './plan-allocation';
 import { ipInRange, portInRange, type AllocationRanges } from './ranges';
 
@@ -9,6 +9,19 @@ export interface RepairObserved {
   readonly services: readonly Service[];
   readonly ipAddresses: readonly KubeObject[];
   readonly nodePorts: readonly KubeObject[];
+  /** What Services just removed held (from their DELETED events): freed at once, without the grace period. */
+  readonly removed?: readonly RemovedServiceValues[];
+}
+
+/** The allocations a removed Service held, as its last stored object showed them. */
+export interface RemovedServiceValues {
+  readonly parent: ParentRef;
+  readonly clusterIP?: string;
+  readonly nodePorts: readonly number[];
+}
+
+export function removedServiceValues(svc: Service): RemovedServiceValues {
+  return { parent: parentRefOf(svc), clusterIP: needsClusterIP(svc) ? svc.spec?.clusterIP : undefined, nodePorts: nodePortsOf(svc) };
 }
 
 export interface RepairEnv {
@@ -29,16 +42,20 @@ export function repairAllocations(o: RepairObserved, env: RepairEnv): Action[] {
   const services = new Map(o.services.map((s) => [serviceKey(s), s]));
   const old = (x: KubeObject) => Date.parse(x.metadata.creationTimestamp ?? '') + grace <= env.now.getTime();
   const actions: Action[] = [];
+  // No grace for a value its removed Service held: the allocation still names that Service, so no
+  // Service being created can have been handed the value meanwhile.
+  const removedHeld = (x: KubeObject, held: (r: RemovedServiceValues) => boolean) =>
+    (o.removed ?? []).some((r) => held(r) && sameParent(parentOfAllocation(x), r.parent));
   const holds = (x: KubeObject, uses: (s: Service) => boolean) => {
     const parent = parentOfAllocation(x);
     const svc = parent ? services.get(`${parent.namespace}/${parent.name}`) : undefined;
     return !!svc && uses(svc);
   };
   for (const x of o.ipAddresses) {
-    if (!holds(x, (s) => needsClusterIP(s) && s.spec?.clusterIP === x.metadata.name) && old(x)) actions.push(remove(x));
+    if (!holds(x, (s) => needsClusterIP(s) && s.spec?.clusterIP === x.metadata.name) && (old(x) || removedHeld(x, (r) => r.clusterIP === x.metadata.name))) actions.push(remove(x));
   }
   for (const x of o.nodePorts) {
-    if (!holds(x, (s) => nodePortsOf(s).includes(Number(x.metadata.name))) && old(x)) actions.push(remove(x));
+    if (!holds(x, (s) => nodePortsOf(s).includes(Number(x.metadata.name))) && (old(x) || removedHeld(x, (r) => r.nodePorts.includes(Number(x.metadata.name))))) actions.push(remove(x));
   }
   const ips = new Map(o.ipAddresses.map((x) => [x.metadata.name, x]));
   const ports = new Map(o.nodePorts.map((x) => [x.metadata.name, x]));
