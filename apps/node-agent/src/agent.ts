@@ -27,6 +27,7 @@ export class NodeAgent {
   private logs?: LogsResponder;
   private exec?: ExecResponder;
   readonly services: ServiceNetwork;
+  private readonly serviceCidr = rangesFromEnv().serviceIPs.text;
 
   constructor(private readonly config: AgentConfig, private readonly nc: NatsConnection, log: EventLog, private readonly say: (m: string) => void = () => undefined) {
     mkdirSync(config.dataDir, { recursive: true });
@@ -36,7 +37,7 @@ export class NodeAgent {
       network: config.dockerNetwork, extraLabels: config.containerLabels,
     });
     this.sync = new PodSync(log, this.store, this.runtime, { workers: config.workers, resyncSeconds: config.resyncSeconds, log: say });
-    this.services = new ServiceNetwork(log, { nodeAddress: config.nodeAddress, dnsPort: config.dnsPort, log: say });
+    this.services = new ServiceNetwork(log, { nodeAddress: config.nodeAddress, dnsPort: config.dnsPort, serviceCidr: this.serviceCidr, log: say });
   }
 
   async start(): Promise<void> {
@@ -50,7 +51,7 @@ export class NodeAgent {
     // The pod network and the Service data plane come first: every sandbox joins the network and
     // every container's resolv.conf names the cluster DNS.
     const net = await ensurePodNetwork(this.runtime.docker, {
-      nodeName: c.nodeName, network: c.dockerNetwork, serviceCidr: rangesFromEnv().serviceIPs.text, nodeAddress: c.nodeAddress,
+      nodeName: c.nodeName, network: c.dockerNetwork, serviceCidr: this.serviceCidr, nodeAddress: c.nodeAddress,
       labels: c.containerLabels, log: this.say,
     });
     await this.services.start();

@@ -28,3 +28,4 @@ export * from './dns/resolve-name';
 export * from './dns/resolv-conf';
 
 export * from './pod-network/pod-routes';
+export * from './pod-network/cluster-ip-addresses';

@@ -35,9 +35,9 @@ const listenerKey = (protocol: string, a: { ip: string; port: number }) => `${pr
  * overlapping calls coalesce (the latest state wins).
  *
  * Addresses: on a developer machine ClusterIPs (127.100.0.0/16) and node addresses (127.0.0.N) are
- * loopback — Linux routes all of 127/8 to `lo`, so binding needs no interface setup. On a real host
- * the agent would add each ClusterIP to a dummy interface (`ip link add wake0 type dummy; ip addr add
- * <clusterIP>/32 dev wake0`, as kube-proxy's IPVS mode does with kube-ipvs0) before `sync` binds it.
+ * loopback — Linux routes all of 127/8 to `lo`, so binding needs no interface setup. With a routable
+ * range (a real host) the agent's ServiceNetwork first puts each ClusterIP on a dummy interface
+ * (ClusterIpInterface: wake0, as kube-proxy's IPVS mode does with kube-ipvs0) and then calls `sync`.
  * Several agents on one machine share the ClusterIPs: the first binds, the others see EADDRINUSE,
  * report the listener as failed and retry, so one takes over if the first goes. Ports below 1024 need
  * root or CAP_NET_BIND_SERVICE.

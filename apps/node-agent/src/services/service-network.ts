@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { EventLog } from '@wake/events';
 import { Informer } from '@wake/runtime';
-import type { EndpointSlice, Service } from '@wake/services';
+import { clusterIPsToHold, DEFAULT_SERVICE_CIDR, type EndpointSlice, type Service } from '@wake/services';
+import { ClusterIpInterface } from '../network/cluster-ip-interface';
 import { ClusterDnsServer, upstreamsFromResolvConf } from '../dns';
 import { ServiceProxy } from '../proxy';
 
@@ -12,6 +13,8 @@ export interface ServiceNetworkOptions {
   readonly dnsPort: number;
   /** Forward names outside cluster.local to the host's resolvers (default: no upstreams, NXDOMAIN). */
   readonly upstreamResolvConf?: string;
+  /** The ClusterIP range; a routable one's addresses are held on a dummy interface (default: the loopback range). */
+  readonly serviceCidr?: string;
   readonly log: (message: string) => void;
 }
 
@@ -29,6 +32,7 @@ export class ServiceNetwork {
   readonly dns: ClusterDnsServer;
   private readonly services: Informer;
   private readonly slices: Informer;
+  private readonly clusterIps: ClusterIpInterface;
   private scheduled = false;
   private stopped = false;
 
@@ -49,6 +53,7 @@ export class ServiceNetwork {
       try { upstreams = upstreamsFromResolvConf(readFileSync(o.upstreamResolvConf, 'utf8'), [o.nodeAddress]); } catch { /* none */ }
     }
     this.dns = new ClusterDnsServer({ listen: [{ host: o.nodeAddress, port: o.dnsPort }], upstreams });
+    this.clusterIps = new ClusterIpInterface({ serviceCidr: this.serviceCidr, log: o.log });
     this.services = new Informer(log, { kind: 'Service' });
     this.slices = new Informer(log, { kind: 'EndpointSlice' });
     this.services.on(() => this.schedule());
@@ -82,11 +87,17 @@ export class ServiceNetwork {
     setImmediate(() => { this.scheduled = false; void this.resync(); });
   }
 
-  private resync(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
+  private get serviceCidr(): string {
+    return this.o.serviceCidr ?? DEFAULT_SERVICE_CIDR;
+  }
+
+  private async resync(): Promise<void> {
+    if (this.stopped) return;
     const services = this.services.list() as Service[];
     const slices = this.slices.list() as EndpointSlice[];
     this.dns.update(services, slices);
-    return this.proxy.sync(services, slices).catch((e) => this.o.log(`proxy sync failed: ${(e as Error).message}`));
+    // A routable ClusterIP must be a local address before the proxy can bind it.
+    await this.clusterIps.sync(clusterIPsToHold(services, this.serviceCidr)).catch((e) => this.o.log(`ClusterIP interface: ${(e as Error).message}`));
+    await this.proxy.sync(services, slices).catch((e) => this.o.log(`proxy sync failed: ${(e as Error).message}`));
   }
 }
