@@ -34,6 +34,8 @@ export function components(shape: ClusterShape): Component[] {
   }));
   return [
     { name: 'projector', main: 'apps/projector/src/main.ts', env: {} },
+    // Keeps the history index and snapshots at the log's end (wake state/why and the gateway's history endpoints).
+    { name: 'history-indexer', main: 'apps/history-indexer/src/main.ts', env: {} },
     { name: 'gateway', main: 'apps/gateway/src/main.ts', env: { WAKE_GATEWAY_PORT: String(shape.gatewayPort) } },
     { name: 'scheduler', main: 'apps/scheduler/src/main.ts', env: {} },
     { name: 'controllers', main: 'apps/controllers/src/main.ts', env: {} },

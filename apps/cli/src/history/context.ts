@@ -1,7 +1,7 @@
 import type { NatsConnection } from 'nats';
 import type pg from 'pg';
 import { streamSettingsFromEnv, type JetStreamEventLog } from '@wake/events';
-import { HistoryIndexer, HistoryStore, LogStream } from '@wake/history';
+import { openHistoryQueries, snapshotEveryFromEnv, type HistoryIndexer, type HistoryQueries, type HistoryStore, type LogStream } from '@wake/history';
 import { createPool, databaseUrlFromEnv } from '@wake/projection';
 import { openLog } from '@wake/runtime';
 
@@ -12,6 +12,8 @@ export interface HistoryContext {
   readonly stream: LogStream;
   readonly store: HistoryStore;
   readonly indexer: HistoryIndexer;
+  /** The answers the gateway's history.wake.dev endpoints serve too. */
+  readonly queries: HistoryQueries;
 }
 
 /** Opens the context, runs `fn`, and closes everything, whatever happens. */
@@ -20,13 +22,8 @@ export async function withHistory<T>(fn: (ctx: HistoryContext) => Promise<T>): P
   let pool: pg.Pool | undefined;
   try {
     pool = createPool(databaseUrlFromEnv(), 4);
-    const streamName = streamSettingsFromEnv().name;
-    const store = new HistoryStore(pool);
-    const indexer = new HistoryIndexer(nc, store, {
-      stream: streamName,
-      snapshotEvery: Number(process.env.WAKE_HISTORY_SNAPSHOT_EVERY) || undefined,
-    });
-    return await fn({ nc, log, stream: await LogStream.open(nc, log, streamName), store, indexer });
+    const queries = await openHistoryQueries(nc, log, pool, { stream: streamSettingsFromEnv().name, snapshotEvery: snapshotEveryFromEnv() });
+    return await fn({ nc, log, stream: queries.stream, store: queries.store, indexer: queries.indexer, queries });
   } finally {
     await pool?.end();
     await nc.drain().catch(() => undefined);

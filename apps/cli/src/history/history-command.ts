@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
-import { buildRevisions, historyText, parseObjectRef } from '@wake/history';
+import { historyText, parseObjectRef } from '@wake/history';
 import { keyString } from '@wake/events';
 import { out, withHistory } from './context';
 
@@ -12,22 +12,13 @@ export function registerHistory(program: Command): void {
     .option('--all', 'print each revision\'s whole object (YAML) under its diff')
     .option('--no-status', 'hide revisions that only changed status')
     .option('--no-heartbeats', 'hide heartbeats (Lease renewals, Node heartbeat reports)')
-    .action(async (ref: string, o) => withHistory(async ({ stream }) => {
+    .action(async (ref: string, o) => withHistory(async ({ queries }) => {
+      if (o.output !== 'text' && o.output !== 'json') throw new Error(`unknown output format "${o.output}" (text or json)`);
       const key = parseObjectRef(ref, o.namespace);
-      const events = await stream.history(key);
-      const list = buildRevisions(events, { hideStatus: !o.status, hideHeartbeats: !o.heartbeats });
-      if (o.output === 'json') {
-        const byseq = new Map(events.map((e) => [e.seq, e.object]));
-        const revisions = o.all ? list.revisions.map((r) => ({ ...r, object: byseq.get(r.seq) })) : list.revisions;
-        out(JSON.stringify({ object: key, revisions, hidden: list.hidden }, null, 2) + '\n');
-        return;
-      }
-      if (o.output !== 'text') throw new Error(`unknown output format "${o.output}" (text or json)`);
-      let text = historyText(keyString(key), list);
-      if (o.all) {
-        const byseq = new Map(events.map((e) => [e.seq, e.object]));
-        text += list.revisions.map((r) => `--- revision ${r.seq} (${r.type})\n${stringify(byseq.get(r.seq))}`).join('');
-      }
+      const doc = await queries.objectHistory(key, { hideStatus: !o.status, hideHeartbeats: !o.heartbeats, withObjects: Boolean(o.all) });
+      if (o.output === 'json') return void out(JSON.stringify(doc, null, 2) + '\n');
+      let text = historyText(keyString(key), doc);
+      if (o.all) text += doc.revisions.map((r) => `--- revision ${r.seq} (${r.type})\n${stringify(r.object)}`).join('');
       out(text);
     }));
 }

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import type { Command } from 'commander';
-import { parseLabelSelector, matchesLabels } from '@wake/api';
 import type { StoredEvent } from '@wake/events';
-import { exportSlice, importSlice, parseSliceLine, resolveKind, type SliceHeader } from '@wake/history';
+import { importSlice, parseSliceLine, sliceQueryOf, type SliceHeader } from '@wake/history';
 import { out, withHistory } from './context';
 
 async function* sliceEvents(file: string, seen: { header?: SliceHeader; count: number }): AsyncIterable<StoredEvent> {
@@ -23,21 +22,19 @@ async function* sliceEvents(file: string, seen: { header?: SliceHeader; count: n
 export function registerSlices(program: Command): void {
   program.command('export')
     .description('write a slice of the log (sequences from..to) as NDJSON, so a bug report can carry its history')
-    .requiredOption('--from <seq>', 'first sequence', (v) => Number(v))
-    .requiredOption('--to <seq>', 'last sequence', (v) => Number(v))
+    .requiredOption('--from <seq>', 'first sequence')
+    .requiredOption('--to <seq>', 'last sequence (capped at the log\'s end)')
     .option('--kind <kind>', 'only this kind')
     .option('-n, --namespace <ns>', 'only this namespace')
     .option('-l, --selector <selector>', 'only objects with these labels')
     .requiredOption('-o, --output <file>', 'the file to write (- for stdout)')
-    .action(async (o) => withHistory(async ({ stream }) => {
-      const kind = o.kind ? resolveKind(o.kind)?.kind ?? o.kind : undefined;
-      const selector = o.selector ? parseLabelSelector(o.selector) : undefined;
-      const accept = (e: StoredEvent) => (o.namespace === undefined || e.namespace === o.namespace) && (!selector || matchesLabels(selector, e.object.metadata.labels));
+    .action(async (o) => withHistory(async ({ queries }) => {
+      const q = sliceQueryOf({ from: o.from, to: o.to, kind: o.kind, namespace: o.namespace, selector: o.selector });
       const file = o.output === '-' ? undefined : fs.createWriteStream(o.output);
       const write = (line: string) => (file ? new Promise<void>((r) => (file.write(line) ? r() : file.once('drain', r))) : void out(line));
-      const n = await exportSlice(stream, o.from, o.to, kind ? { kind, ...(o.namespace !== undefined ? { namespace: o.namespace } : {}) } : undefined, accept, write);
+      const run = await queries.exportSlice(q, write);
       if (file) await new Promise<void>((r, j) => file.end((e?: Error | null) => (e ? j(e) : r())));
-      process.stderr.write(`exported ${n} events (sequences ${o.from}..${o.to}) to ${o.output}\n`);
+      process.stderr.write(`exported ${run.events} events (sequences ${run.from}..${run.to}) to ${o.output}\n`);
     }));
 
   program.command('import <file>')

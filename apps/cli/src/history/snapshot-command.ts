@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { followIndexer } from '@wake/history';
 import { out, withHistory } from './context';
 
 export function registerSnapshot(program: Command): void {
@@ -13,13 +14,13 @@ export function registerSnapshot(program: Command): void {
       if (o.now) out(`snapshot at sequence ${await indexer.snapshotNow()}\n`);
       if (o.list) for (const s of await store.snapshots()) out(`${String(s.seq).padStart(10)}  ${s.time}  ${s.objects} objects\n`);
       if (!o.follow) return;
-      let stopped = false;
-      process.once('SIGINT', () => (stopped = true));
-      process.once('SIGTERM', () => (stopped = true));
-      while (!stopped) {
-        const r = await indexer.catchUp();
-        if (r.indexed) out(`indexed ${r.indexed} events through sequence ${r.throughSeq}; ${r.snapshots} new snapshots\n`);
-        await new Promise((res) => setTimeout(res, 1000));
-      }
+      const stop = new AbortController();
+      process.once('SIGINT', () => stop.abort());
+      process.once('SIGTERM', () => stop.abort());
+      await followIndexer(indexer, {
+        signal: stop.signal,
+        onRun: (r) => out(`indexed ${r.indexed} events through sequence ${r.throughSeq}; ${r.snapshots} new snapshots\n`),
+        onError: (e) => process.stderr.write(`wake snapshot: ${(e as Error).message} (retrying)\n`),
+      });
     }));
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { parsePoint, resolveKind, stateAt, stateText, type StateFormat } from '@wake/history';
+import { parsePoint, showsAllNamespaces, stateQueryOf, stateText, type StateFormat } from '@wake/history';
 import { out, withHistory } from './context';
 
 export function registerState(program: Command): void {
@@ -9,15 +9,14 @@ export function registerState(program: Command): void {
     .option('-n, --namespace <ns>', 'only this namespace (default: all namespaces)')
     .option('-o, --output <format>', 'table, yaml or json', 'table')
     .option('--stats', 'say which snapshot the answer started from and how many events were replayed (stderr)')
-    .action(async (kindArg: string | undefined, o) => withHistory(async ({ stream, store, indexer }) => {
+    .action(async (kindArg: string | undefined, o) => withHistory(async ({ queries }) => {
       const format = o.output as StateFormat;
       if (!['table', 'yaml', 'json'].includes(format)) throw new Error(`unknown output format "${o.output}" (table, yaml or json)`);
-      const info = kindArg ? resolveKind(kindArg) : undefined;
-      if (kindArg && !info) throw new Error(`unknown kind "${kindArg}"`);
-      await indexer.catchUp();
+      const selection = stateQueryOf(kindArg, o.namespace);
+      const point = parsePoint(o.at);
       const started = Date.now();
-      const s = await stateAt(stream, store, parsePoint(o.at), { kind: info?.kind, namespace: o.namespace });
+      const s = await queries.stateAt(point, selection);
       if (o.stats) process.stderr.write(`state at sequence ${s.seq} (${s.time}): snapshot ${s.fromSnapshot} + ${s.replayed} events replayed, ${Date.now() - started} ms\n`);
-      out(stateText(s.objects, format, { now: new Date(s.time), allNamespaces: o.namespace === undefined && (!info || info.namespaced), resourceVersion: String(s.seq) }));
+      out(stateText(s.objects, format, { now: new Date(s.time), allNamespaces: showsAllNamespaces(selection), resourceVersion: String(s.seq) }));
     }));
 }

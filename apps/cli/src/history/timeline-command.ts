@@ -1,15 +1,6 @@
 import type { Command } from 'commander';
-import { parseLabelSelector } from '@wake/api';
-import type { EventFilter, StoredEvent } from '@wake/events';
-import { parseObjectRef, parseTimeArg, resolveKind, timelineLine, TimelineFilter, type TimelineEntry } from '@wake/history';
-import { out, withHistory, type HistoryContext } from './context';
-
-/** Where a timeline starts reading: the owner's first event, or the last event before --since. */
-async function startAfter(ctx: HistoryContext, filter: TimelineFilter, o: { since?: Date; ownerFirstSeq?: number }): Promise<number> {
-  if (o.ownerFirstSeq !== undefined) return o.ownerFirstSeq - 1;
-  if (o.since) return (await ctx.stream.resolve({ time: new Date(o.since.getTime() - 1) })).seq;
-  return (await ctx.stream.info()).firstSeq - 1;
-}
+import { timelineLine, timelineQueryOf } from '@wake/history';
+import { out, withHistory } from './context';
 
 export function registerTimeline(program: Command): void {
   program.command('timeline')
@@ -24,32 +15,22 @@ export function registerTimeline(program: Command): void {
     .option('--no-status', 'hide status-only changes')
     .option('--no-heartbeats', 'hide heartbeats')
     .option('-o, --output <format>', 'text or json (one JSON object per line)', 'text')
-    .action(async (o) => withHistory(async (ctx) => {
-      const now = new Date();
-      const kind = o.kind ? resolveKind(o.kind)?.kind ?? o.kind : undefined;
-      const owner = o.owner ? parseObjectRef(o.owner, o.namespace) : undefined;
-      const since = o.since ? parseTimeArg(o.since, now) : undefined;
-      const until = o.until ? parseTimeArg(o.until, now) : undefined;
-      const filter = new TimelineFilter({
-        namespace: o.namespace, kind, owner, since, until,
-        selector: o.selector ? parseLabelSelector(o.selector) : undefined,
+    .action(async (o) => withHistory(async ({ queries }) => {
+      const q = timelineQueryOf({
+        selector: o.selector, namespace: o.namespace, kind: o.kind, owner: o.owner, since: o.since, until: o.until,
         hideStatus: !o.status, hideHeartbeats: !o.heartbeats,
-      });
-      const ownerHistory = owner ? await ctx.stream.history(owner) : undefined;
-      const after = await startAfter(ctx, filter, { since, ownerFirstSeq: ownerHistory?.[0]?.seq });
-      const to = until ? (await ctx.stream.resolve({ time: until })).seq : (await ctx.stream.info()).lastSeq;
-      // A subject filter narrows the read when the query allows it; ownership crosses kinds.
-      const subject: EventFilter | undefined = !owner && kind ? { kind, ...(o.namespace !== undefined ? { namespace: o.namespace } : {}) } : undefined;
-      const print = (t: TimelineEntry) => out(o.output === 'json' ? JSON.stringify(t) + '\n' : timelineLine(t) + '\n');
-      let last = after;
-      const take = (e: StoredEvent) => { last = e.seq; const t = filter.step(e); if (t) print(t); };
-      for await (const e of ctx.stream.range(after, to, subject)) take(e);
-      if (!o.follow || until) return;
-      last = Math.max(last, to);
-      const watch = await ctx.log.watch({ afterSeq: last, filter: subject });
-      const stop = () => { void watch.close(); };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      for await (const e of watch) take(e);
+      }, new Date());
+      const stop = new AbortController();
+      const abort = () => stop.abort();
+      process.once('SIGINT', abort);
+      process.once('SIGTERM', abort);
+      try {
+        for await (const t of queries.timeline(q, { follow: Boolean(o.follow), signal: stop.signal })) {
+          out(o.output === 'json' ? JSON.stringify(t) + '\n' : timelineLine(t) + '\n');
+        }
+      } finally {
+        process.off('SIGINT', abort);
+        process.off('SIGTERM', abort);
+      }
     }));
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { snapshotEveryFromEnv } from '@wake/history';
 
 /** The gateway's settings, from the environment. */
 export interface GatewayConfig {
@@ -16,6 +17,8 @@ export interface GatewayConfig {
   readonly listWaitMs: number;
   /** Interval of watch bookmarks when the client allows them. */
   readonly bookmarkIntervalMs: number;
+  /** The history index writes a snapshot every this many events when the gateway catches it up (undefined: the indexer's default). */
+  readonly historySnapshotEvery?: number;
   /** pino level; 'silent' in tests. */
   readonly logLevel: string;
   /** Where to write the kubeconfig (default <home>/kubeconfig). */
@@ -36,6 +39,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env, overr
     maxBodyBytes: Number(env.WAKE_GATEWAY_MAX_BODY_BYTES ?? 3 * 1024 * 1024),
     listWaitMs: Number(env.WAKE_GATEWAY_LIST_WAIT_MS ?? 5000),
     bookmarkIntervalMs: Number(env.WAKE_GATEWAY_BOOKMARK_MS ?? 60_000),
+    historySnapshotEvery: snapshotEveryFromEnv(env),
     logLevel: env.WAKE_LOG_LEVEL ?? 'info',
     kubeconfigPath: env.WAKE_KUBECONFIG ?? path.join(home, 'kubeconfig'),
     ...overrides,

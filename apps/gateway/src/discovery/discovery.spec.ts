@@ -1,3 +1,4 @@
+import { historyApiResourceList } from '../history/history-discovery';
 import { aggregatedDiscovery, apiGroupList, apiResourceList, versionInfo } from './discovery';
 
 describe('discovery', () => {
@@ -18,6 +19,18 @@ describe('discovery', () => {
     expect(apps.resources.find((r) => r.name === 'deployments/scale')).toMatchObject({ group: 'autoscaling', version: 'v1', kind: 'Scale' });
     expect(apiResourceList('apps', 'v2')).toBeUndefined();
     expect(apiResourceList('', 'v1')!.resources.find((r) => r.name === 'namespaces')).toMatchObject({ namespaced: false, shortNames: ['ns'] });
+  });
+  it('adds the history API as a group of get-only resources, never under /api', () => {
+    expect(aggregatedDiscovery(true).items.map((i) => i.metadata.name)).not.toContain('history.wake.dev');
+    const history = aggregatedDiscovery(false).items.at(-1)!;
+    expect(history.metadata.name).toBe('history.wake.dev');
+    expect(history.versions[0].resources.map((r) => [r.resource, r.scope, r.verbs])).toEqual([
+      ['state', 'Namespaced', ['get']], ['timeline', 'Namespaced', ['get']], ['export', 'Namespaced', ['get']],
+    ]);
+    expect(apiGroupList().groups.at(-1)).toEqual({
+      name: 'history.wake.dev', versions: [{ groupVersion: 'history.wake.dev/v1', version: 'v1' }], preferredVersion: { groupVersion: 'history.wake.dev/v1', version: 'v1' },
+    });
+    expect(historyApiResourceList().resources.every((r) => !r.verbs.includes('list'))).toBe(true);
   });
   it('reports Kubernetes 1.32', () => {
     expect(versionInfo()).toMatchObject({ major: '1', minor: '32' });

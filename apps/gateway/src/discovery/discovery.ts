@@ -1,4 +1,5 @@
 import { KINDS, type KindInfo } from '@wake/events';
+import { historyAggregatedGroup, historyApiGroup } from '../history/history-discovery';
 
 /** Discovery documents built from the kinds registry (libs/events KINDS). */
 const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
@@ -57,10 +58,14 @@ export function aggregatedDiscovery(legacy: boolean) {
     kind: 'APIGroupDiscoveryList',
     apiVersion: 'apidiscovery.k8s.io/v2',
     metadata: {},
-    items: gs.map((g) => ({
-      metadata: { name: g },
-      versions: [{ version: versionOf(g), freshness: 'Current', resources: kindsOf(g).map(aggregatedResource) }],
-    })),
+    items: [
+      ...gs.map((g) => ({
+        metadata: { name: g },
+        versions: [{ version: versionOf(g), freshness: 'Current', resources: kindsOf(g).map(aggregatedResource) }],
+      })),
+      // Wake's own group last, after every Kubernetes group.
+      ...(legacy ? [] : [historyAggregatedGroup()]),
+    ],
   };
 }
 
@@ -76,7 +81,7 @@ function apiGroup(g: string) {
 
 /** GET /apis (legacy). */
 export function apiGroupList() {
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: groups().filter((g) => g !== '').map(apiGroup) };
+  return { kind: 'APIGroupList', apiVersion: 'v1', groups: [...groups().filter((g) => g !== '').map(apiGroup), historyApiGroup()] };
 }
 
 /** GET /apis/<group>, or undefined when Wake does not serve it. */

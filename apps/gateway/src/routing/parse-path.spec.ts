@@ -1,4 +1,5 @@
 import { parseApiPath } from './parse-path';
+import { HttpError } from '../http/status';
 
 const res = (p: string) => {
   const r = parseApiPath(p);
@@ -32,5 +33,10 @@ describe('parseApiPath', () => {
     expect(res('/apis/apps/v2/deployments')).toBe('unknown-resource');
     expect(res('/api/v1/namespaces/x/nodes')).toBe('unknown-resource');
     expect(res('/healthz')).toBe('other');
+  });
+  it('refuses malformed percent-encoding with a 400', () => {
+    let code: number | undefined;
+    try { parseApiPath('/api/v1/namespaces/%zz/pods'); } catch (e) { code = (e as HttpError).status.code; }
+    expect(code).toBe(400);
   });
 });

@@ -1,4 +1,5 @@
 import { kindByResource, type KindInfo } from '@wake/events';
+import { badRequest, HttpError } from '../http/status';
 
 /** What a request path names, as the apiserver's RequestInfoFactory reads it. */
 export type ApiPath =
@@ -14,7 +15,7 @@ export type ApiPath =
  * `/api/v1/namespaces/<name>[/status|/finalize]` is the Namespace itself.
  */
 export function parseApiPath(pathname: string): ApiPath {
-  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = pathname.split('/').filter(Boolean).map(decodeSegment);
   if (parts[0] === 'api') {
     if (parts.length === 1) return { type: 'root-discovery', legacy: true };
     return resourcePath('', parts[1], parts.slice(2), pathname);
@@ -51,4 +52,13 @@ function resourcePath(group: string, version: string, rest: string[], pathname: 
 /** `namespaces/<name>/status` and `namespaces/<name>/finalize` are subresources, not a resource in a namespace. */
 function isNamespaceSubresource(segs: string[]): boolean {
   return segs.length === 3 && (segs[2] === 'status' || segs[2] === 'finalize');
+}
+
+/** A percent-decoded path segment; malformed encoding (`%zz`) is a 400, not a crash. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(badRequest(`malformed path segment "${segment}"`));
+  }
 }

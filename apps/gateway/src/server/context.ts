@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NatsConnection } from 'nats';
 import type { EventLog } from '@wake/events';
+import type { HistoryQueries } from '@wake/history';
 import type { ProjectionProgress, ProjectionStore } from '@wake/projection';
 import type { Actor, ObjectStore } from '@wake/store';
 import type { GatewayConfig } from '../config/gateway-config';
@@ -13,6 +14,8 @@ export interface GatewayDeps {
   readonly projection: ProjectionStore;
   readonly progress: ProjectionProgress;
   readonly nc: NatsConnection;
+  /** The history API's answers (libs/history, shared with the `wake` history commands). */
+  readonly history: HistoryQueries;
   now(): Date;
 }
 

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { actorString } from '@wake/store';
 import type { TokenAuthenticator } from '../auth/authenticate';
 import { sendStatus } from '../http/reply';
-import { failure, statusFor, unauthorized } from '../http/status';
+import { failure, statusFor, unauthorized, type Target } from '../http/status';
 import { logRequest } from '../observability/request-logger';
 import type { GatewayMetrics } from '../observability/metrics';
 import { parseApiPath } from '../routing/parse-path';
@@ -47,9 +47,7 @@ export function createDispatcher(deps: GatewayDeps, auth: TokenAuthenticator, me
       const done = await trackLongRunning(ctx, metrics, () => route(ctx));
       return done;
     } catch (e) {
-      const api = parseApiPath(url.pathname);
-      const target = api.type === 'resource' ? { info: api.info, name: api.name } : {};
-      const status = statusFor(e, target);
+      const status = statusFor(e, targetOf(url.pathname));
       if (status.code >= 500) logger.error({ err: e }, 'request failed');
       if (!res.headersSent) sendStatus(res, status);
       else res.end();
@@ -84,7 +82,8 @@ export function createDispatcher(deps: GatewayDeps, auth: TokenAuthenticator, me
 
 /** Counts open watches and log streams in apiserver_longrunning_requests while they run. */
 async function trackLongRunning(ctx: RequestContext, metrics: GatewayMetrics, run: () => Promise<void>): Promise<void> {
-  const longRunning = ctx.url.searchParams.get('watch') === 'true' || ctx.url.searchParams.get('watch') === '1' || ctx.url.pathname.endsWith('/log');
+  const flag = (name: string) => ctx.url.searchParams.get(name) === 'true' || ctx.url.searchParams.get(name) === '1';
+  const longRunning = flag('watch') || ctx.url.pathname.endsWith('/log') || (flag('follow') && ctx.url.pathname.endsWith('/timeline'));
   if (!longRunning) return run();
   const labels = () => ({ verb: ctx.verb, resource: ctx.resource });
   let counted: { verb: string; resource: string } | undefined;
@@ -94,6 +93,16 @@ async function trackLongRunning(ctx: RequestContext, metrics: GatewayMetrics, ru
   } finally {
     clearImmediate(timer);
     if (counted) metrics.longRunning.dec(counted);
+  }
+}
+
+/** What a failed request was about, for the Status details (nothing when the path does not parse). */
+function targetOf(pathname: string): Target {
+  try {
+    const api = parseApiPath(pathname);
+    return api.type === 'resource' ? { info: api.info, name: api.name } : {};
+  } catch {
+    return {};
   }
 }
 

@@ -13,6 +13,8 @@ import { getScale, patchScale, updateScale } from '../resources/scale';
 import { bindPod, evictPod } from '../resources/pod-actions';
 import { watchObjects } from '../watch/watch-stream';
 import { streamLogs } from '../nodes/logs';
+import { parseHistoryPath } from '../history/history-path';
+import { serveHistory } from '../history/history-routes';
 import { query, type RequestContext } from './context';
 
 /** Routes one authenticated request to its handler. Errors propagate to the dispatcher. */
@@ -29,6 +31,8 @@ export async function route(ctx: RequestContext): Promise<void> {
     res.setHeader('Cache-Control', 'public, immutable');
     return sendJson(res, 200, doc.body);
   }
+  const history = parseHistoryPath(path);
+  if (history) return serveHistory(ctx, history);
   const api = parseApiPath(path);
   switch (api.type) {
     case 'root-discovery':

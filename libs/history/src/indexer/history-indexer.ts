@@ -32,7 +32,11 @@ export const DEFAULT_SNAPSHOT_EVERY = 10_000;
  */
 export class HistoryIndexer {
   private fold = new StateFold();
+  /** The sequence the in-memory fold is complete through (-1: it must be reloaded from a snapshot). */
+  private foldThrough = -1;
   private lastSnapshot = 0;
+  private running?: Promise<IndexRun>;
+  private queued?: Promise<IndexRun>;
   private readonly every: number;
   private readonly batchSize: number;
   readonly name: string;
@@ -43,16 +47,44 @@ export class HistoryIndexer {
     this.name = opts.name ?? 'history';
   }
 
-  /** Indexes the log up to its last sequence at the time of the call. */
-  async catchUp(): Promise<IndexRun> {
+  /**
+   * Indexes the log up to its last sequence at the time of the call. Calls made while a run is
+   * under way share one follow-up run (which starts after it, so it reaches their call time too).
+   */
+  catchUp(): Promise<IndexRun> {
+    if (!this.running) {
+      this.running = this.run().finally(() => { this.running = undefined; });
+      return this.running;
+    }
+    this.queued ??= this.running.catch(() => undefined).then(() => {
+      this.queued = undefined;
+      return this.catchUp();
+    });
+    return this.queued;
+  }
+
+  private async run(): Promise<IndexRun> {
+    try {
+      return await this.index();
+    } catch (e) {
+      this.foldThrough = -1;
+      throw e;
+    }
+  }
+
+  private async index(): Promise<IndexRun> {
     const started = Date.now();
     const jsm = await this.nc.jetstreamManager();
     const target = (await jsm.streams.info(this.opts.stream)).state.last_seq;
     const checkpoint = await this.store.checkpoint(this.name);
     if (checkpoint >= target) return { indexed: 0, throughSeq: checkpoint, snapshots: 0, millis: Date.now() - started };
-    const snap = await this.store.latestSnapshot(checkpoint);
-    this.fold = new StateFold(snap ? await this.store.snapshotEntries(snap.seq) : [], snap?.seq ?? 0);
-    this.lastSnapshot = snap?.seq ?? 0;
+    // The fold kept from the last run goes on when nobody else moved the checkpoint since.
+    if (this.foldThrough !== checkpoint) {
+      const snap = await this.store.latestSnapshot(checkpoint);
+      this.fold = new StateFold(snap ? await this.store.snapshotEntries(snap.seq) : [], snap?.seq ?? 0);
+      this.lastSnapshot = snap?.seq ?? 0;
+    }
+    this.foldThrough = -1;
     let indexed = 0;
     let snapshots = 0;
     let pending: StoredEvent[] = [];
@@ -70,6 +102,7 @@ export class HistoryIndexer {
       if (pending.length >= this.batchSize) await flush();
     }
     await flush();
+    this.foldThrough = target;
     const run = { indexed, throughSeq: target, snapshots, millis: Date.now() - started };
     this.opts.log?.(`history: indexed ${indexed} events through ${target}, ${snapshots} snapshots, in ${run.millis} ms`);
     return run;
@@ -78,10 +111,11 @@ export class HistoryIndexer {
   /** Catches up, then writes a snapshot at the indexed end (on demand: `wake snapshot --now`). */
   async snapshotNow(): Promise<number> {
     const run = await this.catchUp();
-    if (run.indexed === 0) {
+    if (this.foldThrough !== run.throughSeq) {
       const snap = await this.store.latestSnapshot(run.throughSeq);
       this.fold = new StateFold(snap ? await this.store.snapshotEntries(snap.seq) : [], snap?.seq ?? 0);
       for await (const e of this.readFrom(this.fold.seq, run.throughSeq)) this.fold.apply(e);
+      this.foldThrough = run.throughSeq;
     }
     if (!run.throughSeq) return 0;
     const jsm = await this.nc.jetstreamManager();

@@ -1,4 +1,4 @@
-import { KINDS, kindInfo, type KindInfo, type ObjectKey } from '@wake/events';
+import { KINDS, kindInfo, WakeError, type KindInfo, type ObjectKey } from '@wake/events';
 
 /**
  * A kind as kubectl users type it: `deployment`, `deployments`, `deploy`, `Deployment`,
@@ -15,9 +15,9 @@ export function resolveKind(arg: string): KindInfo | undefined {
 /** `kind/name` with `-n`: the object's key; a cluster-scoped kind ignores the namespace. */
 export function parseObjectRef(ref: string, namespace: string | undefined): ObjectKey {
   const slash = ref.indexOf('/');
-  if (slash <= 0 || slash === ref.length - 1) throw new Error(`expected <kind>/<name>, got "${ref}"`);
+  if (slash <= 0 || slash === ref.length - 1) throw new WakeError('BadRequest', `expected <kind>/<name>, got "${ref}"`);
   const info = resolveKind(ref.slice(0, slash));
-  if (!info) throw new Error(`unknown kind "${ref.slice(0, slash)}"`);
+  if (!info) throw new WakeError('BadRequest', `unknown kind "${ref.slice(0, slash)}"`);
   return { kind: info.kind, namespace: info.namespaced ? namespace ?? 'default' : '', name: ref.slice(slash + 1) };
 }
 

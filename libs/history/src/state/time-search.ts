@@ -1,3 +1,5 @@
+import { WakeError } from '@wake/events';
+
 /**
  * The last sequence in [first, last] whose event time is at or before `at`, by binary search:
  * event times grow with sequences (writers seal events just before publishing; concurrent
@@ -27,7 +29,7 @@ export function parsePoint(arg: string): PointArg {
   if (/^\d+$/.test(arg)) return { seq: Number(arg) };
   const t = Date.parse(arg);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(arg) || Number.isNaN(t)) {
-    throw new Error(`--at: expected a sequence number or an RFC 3339 time (2026-01-02T15:04:05Z), got "${arg}"`);
+    throw new WakeError('BadRequest', `--at: expected a sequence number or an RFC 3339 time (2026-01-02T15:04:05Z), got "${arg}"`);
   }
   return { time: new Date(t) };
 }
@@ -37,6 +39,6 @@ export function parseTimeArg(arg: string, now: Date): Date {
   const d = /^(\d+)(s|m|h|d)$/.exec(arg);
   if (d) return new Date(now.getTime() - Number(d[1]) * { s: 1e3, m: 6e4, h: 3.6e6, d: 8.64e7 }[d[2] as 's' | 'm' | 'h' | 'd']);
   const t = Date.parse(arg);
-  if (Number.isNaN(t)) throw new Error(`expected an RFC 3339 time or a duration like 10m, got "${arg}"`);
+  if (Number.isNaN(t)) throw new WakeError('BadRequest', `expected an RFC 3339 time or a duration like 10m, got "${arg}"`);
   return new Date(t);
 }

@@ -48,8 +48,10 @@ const template = (image: string) => ({ metadata: { labels: { app: 'web' } }, spe
 export async function runScenario(log: EventLog, mark: (name: string) => Promise<void>): Promise<ScenarioEvents> {
   const store = new ObjectStore(log);
   const sys: Actor = { type: 'component', name: 'bootstrap' };
-  await store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } }, { actor: sys });
-  await store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kube-node-lease' } }, { actor: sys });
+  // A log a gateway has bootstrapped holds the namespaces already.
+  for (const name of ['default', 'kube-node-lease']) {
+    if (!(await store.get({ kind: 'Namespace', namespace: '', name }))) await store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, { actor: sys });
+  }
   for (const n of ['node-a', 'node-b']) {
     await store.create({ apiVersion: 'v1', kind: 'Node', metadata: { name: n, labels: { 'kubernetes.io/hostname': n } } }, { actor: { type: 'node', node: n } });
   }
