@@ -9,6 +9,7 @@ import { checkNodeRestriction } from './node-restriction';
 import { planDelete, type DeleteOptions } from './plan-delete';
 import { prepareCreate } from './prepare-create';
 import { sameJson } from './same-json';
+import { isKubectlUndoPatch, rolloutIntent } from './rollout-intent';
 import { prepareUpdate, type Subresource } from './prepare-update';
 import { checkFields, type FieldValidation } from './field-validation';
 import { appliedEntries, planApply, recordUpdate } from './managed-fields/managed-fields';
@@ -123,7 +124,7 @@ export class ObjectStore {
     }
     if (!plan.changed || opts.dryRun) return plan.object;
     if (plan.finalize) return objectAt(await this.append(plan.object, 'Deleted', last.seq, opts));
-    return objectAt(await this.append(plan.object, opts.intent ?? plan.intent, last.seq, opts));
+    return objectAt(await this.append(plan.object, opts.intent ?? rolloutIntent(current, plan.object, opts.fieldManager) ?? plan.intent, last.seq, opts));
   }
 
   /** Applies a JSON / merge / strategic merge patch to the current object, retrying on conflict. */
@@ -134,7 +135,7 @@ export class ObjectStore {
       // the patch itself sets one — then that one is a precondition, as in Kubernetes.
       const patched = applyPatch(current, body, contentType, key.kind) as KubeObject;
       try {
-        return await this.update(patched, opts);
+        return await this.update(patched, !opts.intent && isKubectlUndoPatch(key.kind, body, contentType) ? { ...opts, intent: 'RolledBack' } : opts);
       } catch (e) {
         // Only a conflict with a concurrent writer is retried; a patch that pinned a stale resourceVersion is not.
         const pinned = (patched.metadata?.resourceVersion ?? current.metadata.resourceVersion) !== current.metadata.resourceVersion;
