@@ -86,6 +86,11 @@ export class TestCluster {
     return c;
   }
 
+  /** The cluster's database (for the `wake` CLI's history commands). */
+  get databaseUrl(): string {
+    return this.db.url;
+  }
+
   get kubeconfig(): string {
     return path.join(this.dir, 'kubeconfig');
   }
