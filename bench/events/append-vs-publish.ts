@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { headers, type JetStreamClient } from 'nats';
-import { checkEvent, EVENT_TYPE_HEADER, sealEvent, subjectFor, type JetStreamEventLog, type KubeObject } from '@wake/events';
+import {
+  checkEvent, EVENT_TYPE_HEADER, EventHeaders, parsePubAck, ReplyInbox, sealEvent, subjectFor, type JetStreamEventLog, type KubeObject,
+} from '@wake/events';
 import { podObject } from '@wake/testing';
 import type { CpuMeter } from '../support/cpu';
 import { Latency } from '../support/latency';
@@ -29,11 +31,12 @@ export interface Figure {
   readonly serverCpuMicros?: number;
 }
 
-export type Operation = 'rawPublish' | 'rawWithHeaders' | 'appendUpdate' | 'appendCreate';
+export type Operation = 'rawPublish' | 'rawWithHeaders' | 'inboxWithHeaders' | 'appendUpdate' | 'appendCreate';
 
 export const OPERATIONS: Record<Operation, string> = {
   rawPublish: 'raw js.publish(subject, bytes)',
   rawWithHeaders: '  raw + msgID, type, expected seq',
+  inboxWithHeaders: "  the same through append's inbox",
   appendUpdate: 'append, update (expect seq)',
   appendCreate: 'append, create (expect absent)',
 };
@@ -42,9 +45,11 @@ export interface AppendLevel {
   readonly concurrency: number;
   readonly opsPerTrial: number;
   /**
-   * rawPublish: prebuilt bytes, no headers (the floor). rawWithHeaders: the same bytes with the
+   * rawPublish: prebuilt bytes, no headers (the baseline). rawWithHeaders: the same bytes with the
    * headers append sends (a fresh Nats-Msg-Id, Wake-Event-Type, Nats-Expected-Last-Subject-Sequence):
    * what JetStream's dedupe and expectation cost, without any of append's own work.
+   * inboxWithHeaders: the same message through the request path append uses (one reply
+   * subscription, ReplyInbox) instead of js.publish: append's transport without append's work.
    * appendUpdate: what an API update does (the headline). appendCreate: what an API create does.
    */
   readonly figures: Record<Operation, Figure>;
@@ -56,12 +61,9 @@ export interface AppendResult {
   readonly levels: AppendLevel[];
 }
 
-const ORDERS: Operation[][] = [
-  ['rawPublish', 'appendUpdate', 'rawWithHeaders', 'appendCreate'],
-  ['appendUpdate', 'rawWithHeaders', 'appendCreate', 'rawPublish'],
-  ['rawWithHeaders', 'appendCreate', 'rawPublish', 'appendUpdate'],
-  ['appendCreate', 'rawPublish', 'appendUpdate', 'rawWithHeaders'],
-];
+/** Round t runs the operations in this order rotated by t: over 5 rounds, each runs once in every position. */
+const ROTATION: Operation[] = ['rawPublish', 'appendUpdate', 'rawWithHeaders', 'appendCreate', 'inboxWithHeaders'];
+const orderOfRound = (t: number): Operation[] => ROTATION.map((_, i) => ROTATION[(i + t) % ROTATION.length]);
 
 interface Trial {
   readonly run: RunResult;
@@ -83,18 +85,23 @@ export async function benchAppend(log: JetStreamEventLog, js: JetStreamClient, o
     const scenario = new Scenario(log, js, c, ops);
     await scenario.seed();
     // Warm-up: JIT, the stream's first blocks. Not recorded.
-    for (const op of ORDERS[0]) await scenario.run(op, Math.min(ops, 500), 'warm');
-    const trials: Record<Operation, Trial[]> = { rawPublish: [], rawWithHeaders: [], appendUpdate: [], appendCreate: [] };
+    for (const op of orderOfRound(0)) {
+      scenario.prepare(op, 'warm');
+      await scenario.run(op, Math.min(ops, 500));
+    }
+    const trials: Record<Operation, Trial[]> = { rawPublish: [], rawWithHeaders: [], inboxWithHeaders: [], appendUpdate: [], appendCreate: [] };
     for (let t = 0; t < opts.trials; t++) {
-      for (const op of ORDERS[t % ORDERS.length]) {
+      for (const op of orderOfRound(t)) {
+        scenario.prepare(op, `t${t}`);
         const from = opts.cpu.sample();
-        const run = await scenario.run(op, ops, `t${t}`);
+        const run = await scenario.run(op, ops);
         const cpu = opts.cpu.perOp(from, ops);
         trials[op].push({ run, nodeMicros: cpu.nodeMicros, serverMicros: cpu.serverMicros });
       }
     }
     const figures = Object.fromEntries(Object.entries(trials).map(([op, ts]) => [op, summarize(ts, trials.rawPublish)])) as Record<Operation, Figure>;
     levels.push({ concurrency: c, opsPerTrial: ops, figures });
+    await scenario.close();
   }
   return { objectBytes: Buffer.byteLength(JSON.stringify(sample)), eventBytes: sampleEvent.length, levels };
 }
@@ -126,9 +133,14 @@ class Scenario {
   /** Per worker: subjects and sealed event bodies for the raw publishes (one per object). */
   private readonly raw: Prebuilt[][];
   private readonly rawHeaders: Prebuilt[][];
+  private readonly inboxHeaders: Prebuilt[][];
+  /** Per worker: the fresh objects the next appendCreate run creates (built before its CPU is measured). */
+  private drafts: KubeObject[][] = [];
+  private readonly inbox: ReplyInbox;
   private readonly perWorker: number;
 
   constructor(private readonly log: JetStreamEventLog, private readonly js: JetStreamClient, private readonly concurrency: number, ops: number) {
+    this.inbox = new ReplyInbox(log.nc, 5000);
     this.perWorker = Math.ceil(ops / concurrency);
     this.owned = Array.from({ length: concurrency }, () => []);
     const prebuild = (prefix: string) => Array.from({ length: concurrency }, (_, w) => Array.from({ length: this.perWorker }, (_, k) => {
@@ -138,15 +150,28 @@ class Scenario {
     }));
     this.raw = prebuild('raw');
     this.rawHeaders = prebuild('hdr');
+    this.inboxHeaders = prebuild('inb');
   }
 
-  /** Objects for the updates to work on, and a first event on every raw-with-headers subject. */
+  /** Objects for the updates to work on, and a first event on every subject published with an expected sequence. */
   async seed(): Promise<void> {
-    await this.run('appendCreate', Math.min(this.perWorker, 64) * this.concurrency, 'seed');
-    await Promise.all(this.rawHeaders.flat().map(async (m) => { m.seq = (await this.js.publish(m.subject, m.body)).seq; }));
+    this.prepare('appendCreate', 'seed');
+    await this.run('appendCreate', Math.min(this.perWorker, 64) * this.concurrency);
+    await Promise.all([...this.rawHeaders.flat(), ...this.inboxHeaders.flat()].map(async (m) => { m.seq = (await this.js.publish(m.subject, m.body)).seq; }));
   }
 
-  async run(op: Operation, ops: number, trial: string): Promise<RunResult> {
+  async close(): Promise<void> {
+    await this.inbox.close();
+  }
+
+  /** What a run needs made before it starts, outside its timing and CPU: a create's fresh objects. */
+  prepare(op: Operation, trial: string): void {
+    if (op !== 'appendCreate') return;
+    this.drafts = Array.from({ length: this.concurrency }, (_, w) => Array.from({ length: this.perWorker }, (_, k) =>
+      podObject(`app-c${this.concurrency}-${trial}-w${w}-${k}`, 'bench', k, PAYLOAD)));
+  }
+
+  async run(op: Operation, ops: number): Promise<RunResult> {
     switch (op) {
       case 'rawPublish':
         return runConcurrent(ops, this.concurrency, async (w, k) => {
@@ -163,11 +188,18 @@ class Scenario {
           h.set('Nats-Expected-Last-Subject-Sequence', String(m.seq));
           m.seq = (await this.js.publish(m.subject, m.body, { msgID: randomUUID(), headers: h })).seq;
         });
+      case 'inboxWithHeaders':
+        return runConcurrent(ops, this.concurrency, async (w, k) => {
+          const mine = this.inboxHeaders[w];
+          const m = mine[k % mine.length];
+          const ack = parsePubAck((await this.inbox.request(m.subject, m.body, new EventHeaders('Pod.Updated', randomUUID(), m.seq))).data);
+          if (ack.error) throw new Error(ack.error.description);
+          m.seq = ack.seq;
+        });
       case 'appendCreate': {
         // Fresh objects each trial (a create needs an absent object); they become the update set.
         const created: Owned[][] = Array.from({ length: this.concurrency }, () => []);
-        const drafts = Array.from({ length: this.concurrency }, (_, w) => Array.from({ length: this.perWorker }, (_, k) =>
-          podObject(`app-c${this.concurrency}-${trial}-w${w}-${k}`, 'bench', k, PAYLOAD)));
+        const drafts = this.drafts;
         const result = await runConcurrent(ops, this.concurrency, async (w, k) => {
           const object = drafts[w][k];
           const e = await this.log.append({ type: 'Pod.Created', object, actor: 'system:bench' }, { expect: 'absent' });

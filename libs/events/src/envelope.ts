@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isoTime } from './iso-time';
 import type { ObjectKey } from './subject';
 
 /** The parts of a Kubernetes object the log itself relies on. */
@@ -71,11 +72,15 @@ export function isRemoval(event: Pick<WakeEvent, 'type'>): boolean {
   return intentOf(event.type) === DELETED;
 }
 
-/** Completes a draft into the event that will be stored. Pure but for id and clock defaults. */
-export function sealEvent<O extends KubeObject>(draft: EventDraft<O>, now: Date = new Date()): WakeEvent<O> {
+/**
+ * Completes a draft into the event that will be stored. Pure but for id and clock defaults.
+ * The optional fields are added only when present, between correlationId and time, so the
+ * stored JSON keeps one field order.
+ */
+export function sealEvent<O extends KubeObject>(draft: EventDraft<O>, now?: Date): WakeEvent<O> {
   const id = draft.id ?? randomUUID();
   const meta = draft.object.metadata;
-  return {
+  const event: Record<string, unknown> = {
     id,
     type: draft.type,
     kind: draft.object.kind,
@@ -85,12 +90,13 @@ export function sealEvent<O extends KubeObject>(draft: EventDraft<O>, now: Date 
     object: draft.object,
     actor: draft.actor,
     correlationId: draft.correlationId ?? id,
-    ...(draft.causationId !== undefined ? { causationId: draft.causationId } : {}),
-    ...(draft.causationSeq !== undefined ? { causationSeq: draft.causationSeq } : {}),
-    ...(draft.detail !== undefined ? { detail: draft.detail } : {}),
-    time: now.toISOString(),
-    schemaVersion: SCHEMA_VERSION,
   };
+  if (draft.causationId !== undefined) event.causationId = draft.causationId;
+  if (draft.causationSeq !== undefined) event.causationSeq = draft.causationSeq;
+  if (draft.detail !== undefined) event.detail = draft.detail;
+  event.time = now ? now.toISOString() : isoTime();
+  event.schemaVersion = SCHEMA_VERSION;
+  return event as unknown as WakeEvent<O>;
 }
 
 /** The object as readers see it: its resourceVersion is the event's sequence. */

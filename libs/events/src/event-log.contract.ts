@@ -90,6 +90,9 @@ export function describeEventLogContract(name: string, open: () => Promise<Contr
       for (const object of bad) codes.push(await codeOf(s.log.append({ type: `${object.kind}.Created`, object, actor }, { expect: 'any' })));
       expect(codes).toEqual(['Invalid', 'Invalid', 'Invalid', 'Invalid', 'TooLarge']);
       expect(await codeOf(s.log.append({ type: 'ConfigMap.created', object: configMap('a'), actor }, { expect: 'any' }))).toBe('Invalid');
+      // The id is the Nats-Msg-Id header: no line breaks (header injection) or spaces (trimmed away).
+      expect(await codeOf(s.log.append({ id: 'evt-1\r\nNats-Expected-Stream: x', type: 'ConfigMap.Created', object: configMap('a'), actor }, { expect: 'any' }))).toBe('Invalid');
+      expect(await codeOf(s.log.append({ id: ' evt-1', type: 'ConfigMap.Created', object: configMap('a'), actor }, { expect: 'any' }))).toBe('Invalid');
       expect(await s.log.lastSeq()).toBe(before);
     });
 

@@ -7,3 +7,6 @@ export * from './event-log';
 export * from './memory-event-log';
 export * from './jetstream-event-log';
 export * from './stream-config';
+export * from './event-headers';
+export * from './pub-ack';
+export * from './reply-inbox';

@@ -1,8 +1,11 @@
 import {
-  AckPolicy, DeliverPolicy, DiscardPolicy, headers, nanos, RetentionPolicy, StorageType,
-  type JetStreamClient, type JetStreamManager, type JsMsg, type NatsConnection, type NatsError,
+  AckPolicy, DeliverPolicy, DiscardPolicy, nanos, NatsError, RetentionPolicy, StorageType,
+  type JetStreamClient, type JetStreamManager, type JsMsg, type NatsConnection,
 } from 'nats';
 import { ConflictError, ExpiredError, WakeError } from './errors';
+import { EventHeaders } from './event-headers';
+import { parsePubAck, type JsApiError } from './pub-ack';
+import { ReplyInbox } from './reply-inbox';
 import { isRemoval, sealEvent, type EventDraft, type KubeObject, type StoredEvent, type WakeEvent } from './envelope';
 import type { AppendOptions, EventLog, EventWatch, ReadOptions } from './event-log';
 import { DEFAULT_STREAM, STREAM_SUBJECTS, type StreamSettings } from './stream-config';
@@ -10,14 +13,13 @@ import { filterSubject, keyString, subjectFor, type ObjectKey } from './subject'
 import { checkEvent, DEFAULT_LIMITS, type EventLimits } from './validate-event';
 
 const WRONG_LAST_SEQUENCE = 10071;
+/** How long append waits for JetStream's acknowledgement (nats.js's JetStream default). */
+const PUBLISH_TIMEOUT_MS = 5000;
 
 interface DirectApi {
   getMessage(stream: string, query: { last_by_subj: string }): Promise<{ seq: number; data: Uint8Array }>;
 }
 const decoder = new TextDecoder();
-
-/** Event headers: the intent and identity travel outside the body too, for tools. */
-export const EVENT_TYPE_HEADER = 'Wake-Event-Type';
 
 export function decodeEvent(m: { seq: number; data: Uint8Array }): StoredEvent {
   const event = JSON.parse(decoder.decode(m.data)) as WakeEvent;
@@ -56,6 +58,9 @@ export async function ensureStream(jsm: JetStreamManager, s: StreamSettings = DE
  * `Nats-Expected-Last-Subject-Sequence`; dedupe through `Nats-Msg-Id`.
  */
 export class JetStreamEventLog implements EventLog {
+  /** Publishes and their acknowledgements: one reply subscription instead of nats.js's per-request machinery. */
+  private readonly acks: ReplyInbox;
+
   private constructor(
     readonly nc: NatsConnection,
     private readonly js: JetStreamClient,
@@ -63,7 +68,9 @@ export class JetStreamEventLog implements EventLog {
     readonly stream: string,
     private readonly limits: EventLimits,
     private readonly ownsConnection: boolean,
-  ) {}
+  ) {
+    this.acks = new ReplyInbox(nc, PUBLISH_TIMEOUT_MS);
+  }
 
   static async open(
     nc: NatsConnection,
@@ -102,15 +109,19 @@ export class JetStreamEventLog implements EventLog {
     return event as StoredEvent<O>;
   }
 
+  /**
+   * What `js.publish(subject, body, { msgID, headers, expect: { lastSubjectSequence } })` does,
+   * through the log's reply inbox: the same message and headers, the same acknowledgement.
+   */
   private async publish(subject: string, body: Uint8Array, event: WakeEvent, expected: number | undefined): Promise<number> {
-    const h = headers();
-    h.set(EVENT_TYPE_HEADER, event.type);
-    if (expected !== undefined) h.set('Nats-Expected-Last-Subject-Sequence', String(expected));
+    let ack;
     try {
-      return (await this.js.publish(subject, body, { msgID: event.id, headers: h })).seq;
+      ack = parsePubAck((await this.acks.request(subject, body, new EventHeaders(event.type, event.id, expected))).data);
     } catch (e) {
       throw this.translate(e, expected);
     }
+    if (ack.error) throw this.translate(jsApiError(ack.error), expected);
+    return ack.seq;
   }
 
   async last(key: ObjectKey): Promise<StoredEvent | undefined> {
@@ -205,6 +216,7 @@ export class JetStreamEventLog implements EventLog {
   }
 
   async close(): Promise<void> {
+    await this.acks.close();
     if (this.ownsConnection) await this.nc.drain();
   }
 
@@ -224,6 +236,13 @@ export class JetStreamEventLog implements EventLog {
     }
     return err instanceof Error ? err : new Error(String(err));
   }
+}
+
+/** A JetStream API error as nats.js reports it: the HTTP-like code as the error's code, the API error attached. */
+function jsApiError(error: JsApiError): NatsError {
+  const err = new NatsError((error.description || 'unknown JetStream error').toLowerCase(), String(error.code));
+  err.api_error = error as NatsError['api_error'];
+  return err;
 }
 
 function isNotFound(e: unknown): boolean {

@@ -3,6 +3,7 @@ import { decodeToken, encodeToken, filterSubject, keyOfSubject, subjectFor } fro
 describe('subjects', () => {
   it.each([
     ['web', 'web'],
+    ['Web-01-x', 'Web-01-x'],
     ['web.v1', 'web_2ev1'],
     ['system:node:a', 'system_3anode_3aa'],
     ['', '_'],

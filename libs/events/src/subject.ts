@@ -10,8 +10,12 @@
 export const SUBJECT_PREFIX = 'wake.obj';
 const CLUSTER_TOKEN = '_';
 
+const PLAIN_TOKEN = /^[A-Za-z0-9-]+$/;
+
 export function encodeToken(value: string): string {
   if (value === '') return CLUSTER_TOKEN;
+  // Most names (every DNS label) need no escaping: skip the byte-by-byte walk.
+  if (PLAIN_TOKEN.test(value)) return value;
   let out = '';
   for (const byte of Buffer.from(value, 'utf8')) {
     const c = String.fromCharCode(byte);

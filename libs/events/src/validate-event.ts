@@ -5,6 +5,7 @@ import type { WakeEvent } from './envelope';
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const INTENT = /^[A-Z][A-Za-z0-9]*$/;
+const EVENT_ID = /^[^\s\x00-\x1f\x7f]+$/;
 
 /** Returns why `name` is not a valid name under `rule`, or undefined when it is. */
 export function nameProblem(name: string, rule: NameRule): string | undefined {
@@ -62,6 +63,7 @@ export function checkEvent(event: WakeEvent, limits: EventLimits = DEFAULT_LIMIT
     bad('type', `must be "${event.kind}.<Intent>", got ${JSON.stringify(event.type)}`);
   }
   if (!event.actor) bad('actor', 'is required', 'FieldValueRequired');
+  if (!EVENT_ID.test(event.id)) bad('id', 'must be a non-empty string without whitespace or control characters (it is the Nats-Msg-Id header)');
   if (causes.length) {
     throw new WakeError('Invalid', `${event.kind} "${event.name}" is invalid: ${causes.map((c) => `${c.field}: ${c.message}`).join(', ')}`, causes);
   }
