@@ -205,9 +205,16 @@ describe('the wake history commands (child process)', () => {
     }
   });
 
-  it('replay says it is not implemented yet and fails with exit code 2', async () => {
+  it('replay: the story\'s hand-written binding is one today\'s scheduler would not make (its nodes declare no capacity): exit 1, listed', async () => {
+    const last = await log.lastSeq();
     const r = await wake('replay');
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('not implemented yet');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`replayed ${last} events (sequences 1..${last}`);
+    expect(r.stdout).toMatch(/scheduler bindings +1 compared +0 same +1 different/);
+    expect(r.stdout).toMatch(new RegExp(`seq ${story.bound.seq} .* scheduler  Pod default/web-7d4b9-x2x4z\n  recorded: bind to node-b\n  today:    unschedulable: 0/2 nodes are available`));
+    expect(r.stdout).toMatch(/node-b +88 \(NodeResourcesBalancedAllocation 88\) +-/);
+    // The story's controller writes do not say which controller wrote them: counted, not compared.
+    expect(r.stdout).toContain('not compared: controllers 2 writes');
+    expect(await log.lastSeq()).toBe(last);
   });
 });

@@ -1,0 +1,82 @@
+import type { StoredEvent } from '@wake/events';
+import { StateFold, type FoldEntry } from '../state/state-fold';
+import type { PointArg } from '../state/time-search';
+import type { HistoryStore } from '../store/history-store';
+import type { LogStream } from '../stream/log-stream';
+import type { ReplayInput } from './replay-engine';
+
+/** The first line of a slice file may be followed by seed lines: the objects just before the slice. */
+export interface SliceSeedLine {
+  readonly wakeSliceSeed: FoldEntry;
+}
+
+/**
+ * A slice of the live log for replay, read only: the events from `from` to `to` (default: the
+ * whole retained log) and the state just before `from` — the history store's nearest snapshot
+ * (read, never written) plus the tail folded from the stream. A time `from` starts at the first
+ * event at or after it; a time `to` ends at the last event at or before it.
+ */
+export async function replayInputFromStream(stream: LogStream, store: HistoryStore | undefined, from?: PointArg, to?: PointArg): Promise<ReplayInput & { readonly fromSeq: number; readonly toSeq: number }> {
+  const info = await stream.info();
+  const fromSeq = Math.max(info.firstSeq, from === undefined ? info.firstSeq : await firstAtOrAfter(stream, from));
+  const toSeq = to === undefined ? info.lastSeq : (await stream.resolve(to)).seq;
+  const seed = await stateAfter(stream, store, fromSeq - 1);
+  const events: StoredEvent[] = [];
+  for await (const e of stream.range(fromSeq - 1, toSeq)) events.push(e);
+  return { seed, events, fromSeq, toSeq };
+}
+
+/** The first event at or after a point: after the last event strictly before it (event times grow with sequences). */
+async function firstAtOrAfter(stream: LogStream, point: PointArg): Promise<number> {
+  if ('seq' in point) return point.seq;
+  return (await stream.resolve({ time: new Date(point.time.getTime() - 1) })).seq + 1;
+}
+
+/**
+ * The objects live after sequence `seq` (a slice's seed): the history store's nearest snapshot
+ * when it answers (read only) and the stream's tail on top of it.
+ */
+export async function stateAfter(stream: LogStream, store: HistoryStore | undefined, seq: number): Promise<FoldEntry[]> {
+  if (seq <= 0) return [];
+  const snap = store ? await store.latestSnapshot(seq).catch(() => undefined) : undefined;
+  const fold = new StateFold(snap && store ? await store.snapshotEntries(snap.seq) : [], snap?.seq ?? 0);
+  for await (const e of stream.range(snap?.seq ?? 0, seq)) fold.apply(e);
+  return fold.entries();
+}
+
+/** A seed line of a slice file (`wake export --with-state`): one object as it was just before the slice. */
+export function sliceSeedLine(entry: FoldEntry): string {
+  const line: SliceSeedLine = { wakeSliceSeed: entry };
+  return JSON.stringify(line) + '\n';
+}
+
+/** Is this parsed slice line a seed line (not an event)? */
+export function isSliceSeedLine(v: unknown): v is SliceSeedLine {
+  return typeof v === 'object' && v !== null && 'wakeSliceSeed' in v;
+}
+
+/**
+ * A slice file written by `wake export` as replay input: the header, optional seed lines (the
+ * state before the slice; `wake export --with-state`), then one event per line. Without seed
+ * lines a slice that does not start at the log's first event replays from an empty cluster.
+ */
+export async function replayInputFromLines(lines: AsyncIterable<string>): Promise<ReplayInput & { readonly fromSeq: number; readonly toSeq: number; readonly hasSeed: boolean }> {
+  const seed: FoldEntry[] = [];
+  const events: StoredEvent[] = [];
+  let header: { from: number; to: number } | undefined;
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (!line.trim()) continue;
+    let v: unknown;
+    try { v = JSON.parse(line); } catch { throw new Error(`line ${n}: not JSON`); }
+    const o = v as Record<string, unknown>;
+    if (o.wakeLogSlice !== undefined) { header = o as unknown as { from: number; to: number }; continue; }
+    if (!header) throw new Error('not a Wake log slice (no header line)');
+    if (isSliceSeedLine(o)) seed.push(o.wakeSliceSeed);
+    else events.push(o as unknown as StoredEvent);
+  }
+  if (!header) throw new Error('not a Wake log slice (no header line)');
+  events.sort((a, b) => a.seq - b.seq);
+  return { seed, events, fromSeq: events[0]?.seq ?? header.from, toSeq: events[events.length - 1]?.seq ?? header.to, hasSeed: seed.length > 0 };
+}
