@@ -2,7 +2,7 @@ import type { KubeObject } from '@wake/events';
 import { WakeError } from '@wake/events';
 import type { Actor } from './actor';
 
-export type WriteVerb = 'create' | 'update' | 'updateStatus' | 'delete';
+export type WriteVerb = 'create' | 'update' | 'updateStatus' | 'delete' | 'bind';
 
 /**
  * Node agents may only write their own Node, their own Lease in kube-node-lease, Events,
@@ -30,6 +30,7 @@ export function checkNodeRestriction(actor: Actor, verb: WriteVerb, current: Kub
     case 'Pod': {
       const boundTo = (p: KubeObject | undefined) => (p?.spec as { nodeName?: string } | undefined)?.nodeName;
       if (verb === 'create') deny('a node may not create pods');
+      if (verb === 'bind') deny('a node may not bind pods');
       if (boundTo(current) !== node) deny(`the pod is not bound to node "${node}"`);
       if (verb === 'update') deny('a node may only update pod status');
       if (next && boundTo(next) !== node) deny('a node may not move a pod');

@@ -13,6 +13,8 @@ import { isKubectlUndoPatch, rolloutIntent } from './rollout-intent';
 import { prepareUpdate, type Subresource } from './prepare-update';
 import { checkFields, type FieldValidation } from './field-validation';
 import { appliedEntries, planApply, recordUpdate } from './managed-fields/managed-fields';
+import { planBind } from './binding/plan-bind';
+import type { PodObject } from './binding/pod-condition';
 
 /** Why a write happened: the event it reacts to (recorded as causation/correlation). */
 export interface Cause {
@@ -39,6 +41,26 @@ export interface WriteOptions extends Cause {
 export interface ApplyOptions extends WriteOptions {
   readonly fieldManager: string;
   readonly force?: boolean;
+}
+
+export interface BindOptions extends Cause {
+  readonly actor: Actor;
+  /** The pod the binder decided on, as it was at `expect`: the base of the write, so nothing is read back. */
+  readonly pod: KubeObject;
+  /** The pod's sequence the decision was made on (default: pod.metadata.resourceVersion); a newer one in the log is a ConflictError. */
+  readonly expect?: number;
+  /** Binding metadata.uid: the pod must be this one, not one recreated under its name. */
+  readonly uid?: string;
+  /** Binding metadata.annotations, merged into the pod's. */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** Check and compute the bound pod, append nothing (dryRun=All). */
+  readonly dryRun?: boolean;
+}
+
+export interface BindResult {
+  readonly object: KubeObject;
+  /** The one Pod.Bound event (absent for a dry run). */
+  readonly event?: StoredEvent;
 }
 
 export interface StoreClock {
@@ -172,6 +194,36 @@ export class ObjectStore {
         if (!concurrent || applied.metadata.resourceVersion || attempt >= 4) throw e;
       }
     }
+  }
+
+  /**
+   * Binds a pod to a node (pods/binding): one Pod.Bound event with spec.nodeName and PodScheduled=True,
+   * appended only if the pod is still at `expect` (else ConflictError, never a second binding).
+   * The caller passes the pod it decided on, so the binding costs one append and no read.
+   */
+  async bind(key: ObjectKey, nodeName: string, opts: BindOptions): Promise<BindResult> {
+    const pod = opts.pod as PodObject;
+    if (key.kind !== 'Pod' || pod.kind !== 'Pod' || pod.metadata.name !== key.name || (pod.metadata.namespace ?? '') !== key.namespace) {
+      throw new WakeError('BadRequest', `a binding is for the pod it names: ${key.kind} ${key.namespace}/${key.name}, given ${pod.kind} ${pod.metadata.namespace ?? ''}/${pod.metadata.name}`);
+    }
+    const rv = pod.metadata.resourceVersion === undefined ? undefined : Number(pod.metadata.resourceVersion);
+    const expect = opts.expect ?? rv;
+    if (expect === undefined || !Number.isInteger(expect)) throw new WakeError('BadRequest', `binding pods "${key.name}" needs the sequence the pod was read at`);
+    if (rv !== undefined && rv !== expect) throw this.modified(key, expect, rv);
+    checkNodeRestriction(opts.actor, 'bind', pod, undefined);
+    const bound = planBind(pod, { nodeName, now: this.clock.now(), uid: opts.uid, annotations: opts.annotations });
+    if (opts.dryRun) return { object: bound };
+    try {
+      const event = await this.append(bound, 'Bound', expect, opts);
+      return { object: objectAt(event), event };
+    } catch (e) {
+      if (e instanceof ConflictError) throw this.modified(key, expect, e.actualSeq);
+      throw e;
+    }
+  }
+
+  private modified(key: ObjectKey, expected: number, actual: number | undefined): ConflictError {
+    return new ConflictError(`Operation cannot be fulfilled on pods "${key.name}": the object has been modified; please apply your changes to the latest version and try again`, expected, actual);
   }
 
   /**

@@ -23,6 +23,8 @@ export interface GatewayConfig {
   readonly logLevel: string;
   /** Where to write the kubeconfig (default <home>/kubeconfig). */
   readonly kubeconfigPath: string;
+  /** More bearer tokens, in kube-apiserver's --token-auth-file format (users, and nodes as system:node:<name> in system:nodes). */
+  readonly tokenFile?: string;
 }
 
 export const GATEWAY_CONFIG = Symbol('GatewayConfig');
@@ -42,6 +44,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env, overr
     historySnapshotEvery: snapshotEveryFromEnv(env),
     logLevel: env.WAKE_LOG_LEVEL ?? 'info',
     kubeconfigPath: env.WAKE_KUBECONFIG ?? path.join(home, 'kubeconfig'),
+    tokenFile: env.WAKE_GATEWAY_TOKEN_FILE || undefined,
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -5,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { TokenAuthenticator } from '../auth/authenticate';
+import { parseTokenFile } from '../auth/token-file';
 import { BackendService } from '../backend/backend.service';
 import { bootstrapCluster } from '../backend/bootstrap';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config';
@@ -33,7 +35,8 @@ export class HttpServerService implements OnApplicationBootstrap, OnApplicationS
     const deps = await this.backend.open();
     await bootstrapCluster(deps.store, this.config.port || undefined);
     this.token = ensureAdminToken(this.config.home);
-    const dispatcher = createDispatcher(deps, new TokenAuthenticator(this.token), this.metrics, this.logger, () => this.ready);
+    const more = this.config.tokenFile ? parseTokenFile(fs.readFileSync(this.config.tokenFile, 'utf8')) : [];
+    const dispatcher = createDispatcher(deps, new TokenAuthenticator(this.token, more), this.metrics, this.logger, () => this.ready);
     let caCert: string | undefined;
     if (this.config.insecureHttp) {
       this.server = http.createServer(dispatcher.handle);

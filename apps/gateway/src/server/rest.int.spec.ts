@@ -72,6 +72,28 @@ it('refuses stale updates (409), duplicates (409), invalid objects (422) and dry
   expect(await h.log.lastSeq()).toBe(before);
 });
 
+it("binds as the binding subresource does: one Pod.Bound with nodeName and PodScheduled, Kubernetes' refusals appending nothing", async () => {
+  const BIND = '/api/v1/namespaces/default/pods/q/binding';
+  const created = (await h.request('POST', '/api/v1/namespaces/default/pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'q' }, spec: { containers: [{ name: 'c', image: 'wake/busybox:1' }] } })).json();
+  const before = await h.log.lastSeq();
+  expect((await h.request('POST', BIND, { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'q' }, target: {} })).json()).toMatchObject({ code: 422, message: 'Binding "q" is invalid: target.name: Required value' });
+  expect((await h.request('POST', BIND, { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'other' }, target: { name: 'node-1' } })).json().code).toBe(400);
+  expect((await h.request('POST', BIND, { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'q', uid: 'not-q' }, target: { name: 'node-1' } })).json().code).toBe(409);
+  expect((await h.request('POST', `${BIND}?dryRun=All`, { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'q' }, target: { name: 'node-1' } })).status).toBe(201);
+  expect(await h.log.lastSeq()).toBe(before);
+  const binding = { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'q', uid: created.metadata.uid }, target: { kind: 'Node', name: 'node-1' } };
+  expect((await h.request('POST', BIND, binding)).status).toBe(201);
+  const last = (await h.log.last({ kind: 'Pod', namespace: 'default', name: 'q' }))!;
+  expect([last.type, last.seq]).toEqual(['Pod.Bound', before + 1]);
+  const bound = (await h.request('GET', '/api/v1/namespaces/default/pods/q')).json();
+  expect(bound.spec.nodeName).toBe('node-1');
+  expect(bound.status.conditions).toEqual([expect.objectContaining({ type: 'PodScheduled', status: 'True' })]);
+  expect((await h.request('POST', BIND, { ...binding, target: { name: 'node-2' } })).json()).toMatchObject({
+    code: 409, message: 'Operation cannot be fulfilled on pods/binding "q": pod q is already assigned to node "node-1"',
+  });
+  expect(await h.log.lastSeq()).toBe(before + 1);
+});
+
 it('serves scale, binding, eviction, graceful deletion and event field selectors', async () => {
   const scale = (await h.request('GET', '/apis/apps/v1/namespaces/default/deployments/web/scale')).json();
   expect(scale).toMatchObject({ kind: 'Scale', apiVersion: 'autoscaling/v1', spec: { replicas: 1 }, status: { selector: 'app=web' } });

@@ -1,4 +1,5 @@
 import { openApiV3Document } from '@wake/api';
+import { actorString } from '@wake/store';
 import { methodNotAllowed, notFoundPath, failure, HttpError } from '../http/status';
 import { sendJson } from '../http/reply';
 import { wantsAggregatedDiscovery } from '../http/negotiate';
@@ -15,6 +16,8 @@ import { watchObjects } from '../watch/watch-stream';
 import { streamLogs } from '../nodes/logs';
 import { parseHistoryPath } from '../history/history-path';
 import { serveHistory } from '../history/history-routes';
+import { authorizeNodeRead } from '../auth/node-authorizer';
+import { forbiddenPath } from '../auth/forbidden';
 import { query, type RequestContext } from './context';
 
 /** Routes one authenticated request to its handler. Errors propagate to the dispatcher. */
@@ -32,6 +35,8 @@ export async function route(ctx: RequestContext): Promise<void> {
     return sendJson(res, 200, doc.body);
   }
   const history = parseHistoryPath(path);
+  // The history API serves every object's past contents (Secrets too): not for node credentials.
+  if (history && ctx.user.type === 'node') throw new HttpError(forbiddenPath(actorString(ctx.user), method.toLowerCase(), path));
   if (history) return serveHistory(ctx, history);
   const api = parseApiPath(path);
   switch (api.type) {
@@ -58,6 +63,7 @@ export async function route(ctx: RequestContext): Promise<void> {
   ctx.resource = subresource ? `${info.plural}/${subresource}` : info.plural;
   if (info.namespaced && name !== undefined && namespace === undefined) throw new HttpError(notFoundPath());
   if (subresource && !info.subresources.includes(subresource)) throw new HttpError(notFoundPath());
+  await authorizeNodeRead(ctx, info, namespace, name, subresource);
   if (name === undefined) {
     switch (method) {
       case 'GET':

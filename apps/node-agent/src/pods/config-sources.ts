@@ -1,5 +1,6 @@
 import type { V1ConfigMap, V1Pod, V1Secret } from '@kubernetes/client-node';
 import type { Informer } from '@wake/runtime';
+import { podReferences } from '@wake/store';
 import type { EnvLookups } from '../runtime/env';
 
 /** EnvLookups over the ConfigMap and Secret informers (read from the agent's caches, never per pod). */
@@ -10,14 +11,11 @@ export function informerLookups(configMaps: Informer, secrets: Informer): Omit<E
   };
 }
 
-/** Whether the pod reads the named ConfigMap or Secret (env, envFrom or a volume). */
+/**
+ * Whether the pod reads the named ConfigMap or Secret (env, envFrom, volumes, projected sources,
+ * imagePullSecrets): the same references that decide what a node may read (podReferences).
+ */
 export function podUses(pod: V1Pod, kind: 'ConfigMap' | 'Secret', name: string): boolean {
-  const s = pod.spec;
-  if (!s) return false;
-  const vol = (s.volumes ?? []).some((v) => (kind === 'ConfigMap' ? v.configMap?.name === name : v.secret?.secretName === name)
-    || (v.projected?.sources ?? []).some((p) => (kind === 'ConfigMap' ? p.configMap?.name : p.secret?.name) === name));
-  if (vol) return true;
-  return [...(s.initContainers ?? []), ...(s.containers ?? [])].some((c) =>
-    (c.envFrom ?? []).some((f) => (kind === 'ConfigMap' ? f.configMapRef?.name : f.secretRef?.name) === name)
-    || (c.env ?? []).some((e) => (kind === 'ConfigMap' ? e.valueFrom?.configMapKeyRef?.name : e.valueFrom?.secretKeyRef?.name) === name));
+  const refs = podReferences(pod as Parameters<typeof podReferences>[0]);
+  return (kind === 'ConfigMap' ? refs.configMaps : refs.secrets).includes(name);
 }

@@ -50,11 +50,13 @@ describe('Binder', () => {
     expect(bound).toHaveLength(1);
   });
 
-  it('refuses to move a bound pod even with its current resourceVersion (validation: nodeName is immutable once set)', async () => {
+  it('refuses to move a bound pod even with its current resourceVersion, as the binding subresource does', async () => {
     const { store, pod, binder } = await setup();
     await binder.bind(pod, 'node-1', decision, {});
     const current = (await store.mustGet({ kind: 'Pod', namespace: 'default', name: 'web' })) as PodObject;
-    await expect(binder.bind(current, 'node-2', decision, {})).rejects.toMatchObject({ code: 'Invalid' });
+    await expect(binder.bind(current, 'node-2', decision, {})).rejects.toMatchObject({
+      code: 'Conflict', message: 'Operation cannot be fulfilled on pods/binding "web": pod web is already assigned to node "node-1"',
+    });
   });
 
   it('marks a pod unschedulable once per verdict and records Events', async () => {

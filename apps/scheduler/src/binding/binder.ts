@@ -1,8 +1,8 @@
-import { prepareCreate, prepareUpdate, actorString, type Actor, type ObjectStore } from '@wake/store';
+import { prepareCreate, actorString, type Actor, type ObjectStore } from '@wake/store';
 import { SELECTED_NODE_ANNOTATION } from '@wake/scheduling';
 import type { EventLog, KubeObject, StoredEvent } from '@wake/events';
 import type { StoredDecision } from '../record/trim-record';
-import { boundPod, unschedulablePod, type PodObject } from './pod-scheduled';
+import { unschedulablePod, type PodObject } from './pod-scheduled';
 import { schedulingEvent, type SchedulingEventReason } from './scheduling-event';
 
 /** Why the scheduler writes: the pod event it reacted to. */
@@ -12,20 +12,12 @@ export interface Cause {
   readonly correlationId?: string;
 }
 
-const withoutRv = (o: KubeObject): KubeObject => {
-  const { resourceVersion: _rv, ...metadata } = o.metadata;
-  return { ...o, metadata: metadata as KubeObject['metadata'] };
-};
-
 /**
- * The scheduler's writes. The binding is one Pod.Bound event (spec.nodeName and PodScheduled=True,
- * as the apiserver's pods/binding writes it) appended with the pod's resourceVersion as the
- * expectation: a pod changed or bound by anyone since the cycle read it is a ConflictError, never a
- * second binding. It goes through the store's own rules (prepareUpdate: defaults, validation of
- * the spec change and of the status) and straight to the log, because the informer already holds
- * the exact object at that resourceVersion — ObjectStore.update would read it back first (one more
- * round trip per pod) and could not write spec and status in one event. Unschedulable status and
- * Events are rarer or best-effort and use the same rules.
+ * The scheduler's writes. The binding is ObjectStore.bind: one Pod.Bound event (spec.nodeName and
+ * PodScheduled=True, as the apiserver's pods/binding writes it) expecting the pod's resourceVersion
+ * the cycle decided on — a pod changed or bound by anyone since is a ConflictError, never a second
+ * binding. The informer already holds the exact object at that version, so the store reads nothing
+ * back. Unschedulable status goes through the store too; Events are best-effort (see recordEvent).
  */
 export class Binder {
   private readonly actorName: string;
@@ -44,20 +36,17 @@ export class Binder {
 
   async bind(pod: PodObject, nodeName: string, decision: StoredDecision, cause: Cause): Promise<StoredEvent> {
     const rv = Number(pod.metadata.resourceVersion);
-    const target = boundPod(pod, nodeName, this.now());
-    // The spec change goes through the shared rules (defaults, validation against the old pod:
-    // only nodeName may go from empty to set); the status is the one condition set above.
-    const withSpec = prepareUpdate(pod, target, undefined).object;
-    const bound = { ...withSpec, status: target.status };
-    return this.log.append({
-      type: 'Pod.Bound',
-      object: withoutRv(bound),
-      actor: this.actorName,
+    const key = { kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name };
+    const { event } = await this.store.bind(key, nodeName, {
+      pod,
+      expect: rv,
+      actor: this.opts.actor,
       correlationId: cause.correlationId,
       causationId: cause.causationId,
       causationSeq: cause.causationSeq ?? rv,
       detail: { decision, scheduler: this.opts.instance },
-    }, { expect: rv });
+    });
+    return event!;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { awaitsScheduling, boundPod, unschedulablePod, type PodObject } from './pod-scheduled';
+import { awaitsScheduling, unschedulablePod, type PodObject } from './pod-scheduled';
 import { scheduledMessage, schedulingEvent } from './scheduling-event';
 
 const pod = (spec: Record<string, unknown> = {}, extra: Partial<PodObject> = {}): PodObject => ({
@@ -14,18 +14,16 @@ describe('awaitsScheduling', () => {
     ['an unbound pod for default-scheduler', pod({ schedulerName: 'default-scheduler' }), true],
     ['a pod for another scheduler', pod({ schedulerName: 'gpu-scheduler' }), false],
     ['a bound pod', pod({ nodeName: 'n1' }), false],
+    ['a pod with scheduling gates', pod({ schedulingGates: [{ name: 'example.com/quota' }] }), false],
     ['a pod being deleted', pod({}, { metadata: { name: 'web', deletionTimestamp: '2026-11-23T10:00:00Z' } }), false],
     ['a finished pod', pod({}, { status: { phase: 'Failed' } }), false],
   ])('%s: %s', (_, p, expected) => expect(awaitsScheduling(p, 'default-scheduler')).toBe(expected));
 });
 
-describe('boundPod / unschedulablePod', () => {
-  it('binds in one object: nodeName plus PodScheduled=True replacing an earlier False', () => {
+describe('unschedulablePod', () => {
+  it('sets PodScheduled=False with reason Unschedulable and the message', () => {
     const failed = unschedulablePod(pod(), '0/3 nodes are available: 3 Insufficient cpu.', t1);
     expect(failed.status!.conditions).toEqual([{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available: 3 Insufficient cpu.', lastProbeTime: null, lastTransitionTime: '2026-11-23T10:00:00Z' }]);
-    const bound = boundPod(failed, 'node-2', t2);
-    expect(bound.spec!.nodeName).toBe('node-2');
-    expect(bound.status!.conditions).toEqual([{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: '2026-11-23T10:05:00Z' }]);
   });
 
   it('keeps lastTransitionTime when a pod stays unschedulable, so an unchanged verdict is a no-op write', () => {
