@@ -46,8 +46,9 @@ export class RoundRobinBinder {
     const node = alive[this.next++ % alive.length];
     await this.limiter.run(async () => {
       try {
-        await this.store.update({ ...pod, spec: { ...(pod.spec as object), nodeName: node } }, {
-          actor: { type: 'component', name: 'simulated-binder' }, intent: 'Bound', detail: { binder: 'round-robin (simulated nodes stand-in)' },
+        // The binding write every binder uses (one Pod.Bound event, optimistic on the pod read).
+        await this.store.bind({ kind: 'Pod', namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name }, node, {
+          pod, actor: { type: 'component', name: 'simulated-binder' }, detail: { binder: 'round-robin (simulated nodes stand-in)' },
         });
         this.bound++;
       } catch (e) {
