@@ -77,12 +77,19 @@ export class TestCluster {
     c.spawn('scheduler', 'apps/scheduler/src/main.ts', opts.env?.scheduler);
     c.spawn('controllers', 'apps/controllers/src/main.ts', opts.env?.controllers);
     c.nodeNames.forEach((_, i) => c.startNode(i));
-    await waitUntil(() => fs.existsSync(c.kubeconfig), 60_000, 'the gateway to write its kubeconfig');
-    await waitUntil(async () => (await c.kubectl(['get', '--raw', '/readyz'])).stdout.trim() === 'ok', 60_000, 'the gateway to be ready');
-    await waitUntil(async () => {
-      const out = (await c.kubectl(['get', 'nodes', '--no-headers'])).stdout;
-      return c.nodeNames.every((n) => new RegExp(`^${n}\\s+Ready\\s`, 'm').test(out));
-    }, 90_000, 'every node to be Ready');
+    try {
+      await waitUntil(() => fs.existsSync(c.kubeconfig), 60_000, 'the gateway to write its kubeconfig');
+      await waitUntil(async () => (await c.kubectl(['get', '--raw', '/readyz'])).stdout.trim() === 'ok', 60_000, 'the gateway to be ready');
+      await waitUntil(async () => {
+        const out = (await c.kubectl(['get', 'nodes', '--no-headers'])).stdout;
+        return c.nodeNames.every((n) => new RegExp(`^${n}\\s+Ready\\s`, 'm').test(out));
+      }, 90_000, 'every node to be Ready');
+    } catch (e) {
+      // Say why (the services' own logs), and leave nothing behind: the caller never gets `c` to stop.
+      const logs = ['gateway', ...c.nodeNames].map((n) => `--- ${n} ---\n${c.logOf(n).slice(-2000)}`).join('\n');
+      await c.stop().catch(() => undefined);
+      throw new Error(`${(e as Error).message}\n${logs}`);
+    }
     return c;
   }
 
