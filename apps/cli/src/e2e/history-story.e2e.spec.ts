@@ -206,3 +206,30 @@ it('timeline: the Deployment and everything it owns, in log order, telling the s
   const evicted = items.filter((t: any) => t.type === 'Pod.DeletionRequested' && t.actor === 'system:controllers');
   expect(evicted.length).toBeGreaterThan(0);
 });
+
+it('replay: today\'s scheduler and controllers make the recorded decisions; a changed scoring strategy shows the bindings it would change', async () => {
+  const same = await wake('replay');
+  expect(same.stderr).toBe('');
+  expect(same.code).toBe(0);
+  expect(same.stdout).toMatch(/scheduler bindings +(\d+) compared +\1 same +0 different/);
+  expect(same.stdout).toMatch(/replicaset controller +(\d+) compared +\d+ same +0 different/);
+  expect(same.stdout).toMatch(/deployment controller +(\d+) compared +\d+ same +0 different/);
+  expect(same.stdout).toContain('no differences');
+
+  // Bin-packing, weighted to dominate: the replicas the recorded (spreading) scheduler put side by side
+  // would have been packed onto one node. Only bindings may differ, each with both scorings.
+  const config = '{"scoringStrategy":"MostAllocated","weights":{"NodeResourcesFit":10,"PodTopologySpread":0}}';
+  const packed = await wake('replay', '--scheduler-config', config, '-o', 'json');
+  expect(packed.code).toBe(1);
+  const report = JSON.parse(packed.stdout);
+  expect(report.differences.length).toBeGreaterThan(0);
+  for (const d of report.differences) {
+    expect(d.component).toBe('scheduler');
+    expect(d.binding.recorded.node).not.toBe(d.binding.today.node);
+    expect(d.binding.today.best).toContain(d.binding.today.node);
+    expect(d.binding.today.weights.NodeResourcesFit).toBe(10);
+  }
+  expect(report.components.replicaset.different).toBe(0);
+  const text = (await wake('replay', '--scheduler-config', config)).stdout;
+  expect(text).toMatch(/recorded: bind to e2e-\w+-[ab]\n {2}today: {4}bind to e2e-\w+-[ab]/);
+});
