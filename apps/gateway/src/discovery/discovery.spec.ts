@@ -1,5 +1,5 @@
 import { historyApiResourceList } from '../history/history-discovery';
-import { aggregatedDiscovery, apiGroupList, apiResourceList, versionInfo } from './discovery';
+import { aggregatedDiscovery, apiGroupDocument, apiGroupList, apiResourceList, versionInfo } from './discovery';
 
 describe('discovery', () => {
   it('lists the core group alone under /api and the named groups under /apis', () => {
@@ -31,6 +31,19 @@ describe('discovery', () => {
       name: 'history.wake.dev', versions: [{ groupVersion: 'history.wake.dev/v1', version: 'v1' }], preferredVersion: { groupVersion: 'history.wake.dev/v1', version: 'v1' },
     });
     expect(historyApiResourceList().resources.every((r) => !r.verbs.includes('list'))).toBe(true);
+  });
+  it('lists the self-review resources kubectl auth can-i/whoami post to as create-only, cluster-scoped', () => {
+    const named = aggregatedDiscovery(false).items;
+    const authz = named.find((i) => i.metadata.name === 'authorization.k8s.io')!;
+    expect(authz.versions[0].resources.map((r) => [r.resource, r.scope, r.verbs])).toEqual([
+      ['selfsubjectaccessreviews', 'Cluster', ['create']], ['selfsubjectrulesreviews', 'Cluster', ['create']],
+    ]);
+    expect(named.some((i) => i.metadata.name === 'authentication.k8s.io')).toBe(true);
+    expect(apiGroupList().groups.map((g) => g.name)).toEqual(expect.arrayContaining(['authorization.k8s.io', 'authentication.k8s.io']));
+    expect(apiResourceList('authentication.k8s.io', 'v1')!.resources).toEqual([
+      { name: 'selfsubjectreviews', singularName: 'selfsubjectreview', namespaced: false, kind: 'SelfSubjectReview', verbs: ['create'] },
+    ]);
+    expect(apiGroupDocument('authorization.k8s.io')).toMatchObject({ kind: 'APIGroup', name: 'authorization.k8s.io' });
   });
   it('reports Kubernetes 1.32', () => {
     expect(versionInfo()).toMatchObject({ major: '1', minor: '32' });

@@ -1,5 +1,6 @@
 import { KINDS, type KindInfo } from '@wake/events';
 import { historyAggregatedGroup, historyApiGroup } from '../history/history-discovery';
+import { reviewAggregatedGroups, reviewApiGroupDocument, reviewApiGroups, reviewApiResourceList } from './review-discovery';
 
 /** Discovery documents built from the kinds registry (libs/events KINDS). */
 const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
@@ -63,6 +64,7 @@ export function aggregatedDiscovery(legacy: boolean) {
         metadata: { name: g },
         versions: [{ version: versionOf(g), freshness: 'Current', resources: kindsOf(g).map(aggregatedResource) }],
       })),
+      ...(legacy ? [] : reviewAggregatedGroups()),
       // Wake's own group last, after every Kubernetes group.
       ...(legacy ? [] : [historyAggregatedGroup()]),
     ],
@@ -81,19 +83,19 @@ function apiGroup(g: string) {
 
 /** GET /apis (legacy). */
 export function apiGroupList() {
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: [...groups().filter((g) => g !== '').map(apiGroup), historyApiGroup()] };
+  return { kind: 'APIGroupList', apiVersion: 'v1', groups: [...groups().filter((g) => g !== '').map(apiGroup), ...reviewApiGroups(), historyApiGroup()] };
 }
 
 /** GET /apis/<group>, or undefined when Wake does not serve it. */
 export function apiGroupDocument(group: string) {
-  if (group === '' || !kindsOf(group).length) return undefined;
+  if (group === '' || !kindsOf(group).length) return reviewApiGroupDocument(group);
   return { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(group) };
 }
 
 /** GET /api/v1 or /apis/<g>/<v>: an APIResourceList with subresources as `pods/log` entries. */
 export function apiResourceList(group: string, version: string) {
   const kinds = kindsOf(group).filter((k) => k.version === version);
-  if (!kinds.length) return undefined;
+  if (!kinds.length) return reviewApiResourceList(group, version);
   const resources = kinds.flatMap((info) => [
     {
       name: info.plural, singularName: info.singular, namespaced: info.namespaced, kind: info.kind, verbs: VERBS,

@@ -2,9 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import YAML from 'yaml';
 import { badRequest, HttpError, tooLarge, unsupportedMediaType } from './status';
 import { mediaType } from './negotiate';
+import { decodeProtobufBody } from '../protobuf/decode-body';
 
 export const PROTOBUF = 'application/vnd.kubernetes.protobuf';
-const OBJECT_TYPES = ['application/json', 'application/yaml'];
+const OBJECT_TYPES = ['application/json', 'application/yaml', PROTOBUF];
 
 /**
  * Reads the request body up to `limit` bytes. A larger body is refused with 413 before
@@ -30,18 +31,13 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
 }
 
 /**
- * Decodes an object body (POST/PUT) by its Content-Type: JSON, or YAML. Protobuf is refused
- * with 415 and a message saying what to use instead: Wake does not decode Kubernetes protobuf
- * (`kubectl create deployment|configmap|…` generators send it; `kubectl create -f`/`apply` send JSON).
+ * Decodes an object body (POST/PUT) by its Content-Type: JSON, YAML, or Kubernetes protobuf (what
+ * kubectl's typed clients send: `create deployment|configmap|…`, `auth can-i`, evictions), which
+ * becomes the same JSON object (apps/gateway/src/protobuf).
  */
 export function decodeObjectBody(body: Buffer, contentType: string | undefined): unknown {
   const type = mediaType(contentType) || 'application/json';
-  if (type === PROTOBUF) {
-    throw new HttpError({
-      ...unsupportedMediaType(type, OBJECT_TYPES),
-      message: `the body of the request was in an unknown format - accepted media types include: ${OBJECT_TYPES.join(', ')} (Wake does not decode Kubernetes protobuf; use kubectl create -f / kubectl apply, which send JSON)`,
-    });
-  }
+  if (type === PROTOBUF) return decodeProtobufBody(body);
   if (type === 'application/json' || type === '*/*') return parseJson(body);
   if (type === 'application/yaml' || type === 'application/x-yaml' || type === 'text/yaml') return parseYaml(body);
   throw new HttpError(unsupportedMediaType(type, OBJECT_TYPES));

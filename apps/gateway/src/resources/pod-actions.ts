@@ -38,9 +38,15 @@ export async function bindPod(ctx: RequestContext, info: KindInfo, namespace: st
   sendJson(ctx.res, 201, success());
 }
 
-/** POST pods/<name>/eviction: deletes the pod with the Eviction's delete options (no disruption budgets yet). */
+/**
+ * POST pods/<name>/eviction (`kubectl drain`; JSON from kubectl 1.32, Protobuf from other typed clients):
+ * deletes the pod gracefully with the Eviction's delete options. Wake has no PodDisruptionBudgets, so no
+ * eviction is refused for disruption reasons (the apiserver's 429 TooManyRequests never happens here).
+ */
 export async function evictPod(ctx: RequestContext, info: KindInfo, namespace: string | undefined, name: string): Promise<void> {
   const body = requireObject(decodeObjectBody(await readBody(ctx.req, ctx.deps.config.maxBodyBytes), ctx.req.headers['content-type']));
+  const meta = (body.metadata ?? {}) as { name?: string };
+  if (meta.name && meta.name !== name) throw new HttpError(badRequest(`name in URL does not match name in Eviction object`));
   const opts = (body.deleteOptions ?? {}) as { gracePeriodSeconds?: number; dryRun?: string[]; preconditions?: { uid?: string; resourceVersion?: string } };
   await ctx.deps.store.delete(keyFor(info, namespace, name), {
     actor: ctx.user, gracePeriodSeconds: opts.gracePeriodSeconds, preconditions: opts.preconditions, dryRun: dryRunOf(opts.dryRun ?? []),

@@ -89,7 +89,8 @@ export async function patchObject(ctx: RequestContext, info: KindInfo, namespace
 /** DeleteOptions from the body (where kubectl puts dryRun) and the query. */
 export async function deleteOptionsOf(ctx: RequestContext): Promise<DeleteOptions & { dryRun: boolean }> {
   const raw = await readBody(ctx.req, ctx.deps.config.maxBodyBytes);
-  const body = raw.length ? requireObject(parseJson(raw), 'DeleteOptions') : {};
+  // JSON from kubectl delete; Protobuf from typed clients (drain --disable-eviction deletes through one)
+  const body = raw.length ? requireObject(decodeObjectBody(raw, ctx.req.headers['content-type']), 'DeleteOptions') : {};
   const q = ctx.url.searchParams;
   const policy = (body.propagationPolicy ?? q.get('propagationPolicy') ?? undefined) as PropagationPolicy | undefined;
   if (policy !== undefined && !['Background', 'Foreground', 'Orphan'].includes(policy)) {

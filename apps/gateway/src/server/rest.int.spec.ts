@@ -111,3 +111,35 @@ it('serves scale, binding, eviction, graceful deletion and event field selectors
   expect(found.items.map((e: { reason: string }) => e.reason)).toEqual(['Scaled']);
   expect((await h.request('GET', '/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3Dother')).json().items).toEqual([]);
 });
+
+it('accepts Protobuf bodies through the same write path, and refuses a kind it does not decode with a 400 Status', async () => {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const pb = { 'Content-Type': 'application/vnd.kubernetes.protobuf', Accept: 'application/vnd.kubernetes.protobuf,application/json' };
+  const body = fs.readFileSync(path.join(__dirname, '../protobuf/fixtures/configmap.pb')); // kubectl create configmap cfg --from-literal=…
+  const created = await h.request('POST', CMS, body, pb);
+  expect(created.status).toBe(201);
+  expect(created.headers['content-type']).toMatch(/^application\/json/);
+  expect(created.json()).toMatchObject({ kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'default' }, data: { GREETING: 'hello', MODE: 'prod' } });
+  expect((await h.request('POST', CMS, body, pb)).json()).toMatchObject({ code: 409, reason: 'AlreadyExists' });
+  const deployment = fs.readFileSync(path.join(__dirname, '../protobuf/fixtures/deployment.pb'));
+  const wrongPlace = await h.request('POST', CMS, deployment, pb);
+  expect(wrongPlace.status).toBe(400);
+  // runtime.Unknown{typeMeta{apiVersion: autoscaling/v1, kind: HorizontalPodAutoscaler}}: what `kubectl autoscale` sends
+  const hpa = Buffer.concat([Buffer.from('k8s\0', 'latin1'), Buffer.from('0a290a0e6175746f7363616c696e672f76311217486f72697a6f6e74616c506f644175746f7363616c6572', 'hex')]);
+  const refused = await h.request('POST', '/apis/apps/v1/namespaces/default/deployments', hpa, pb);
+  expect(refused.json()).toMatchObject({ kind: 'Status', code: 400, reason: 'BadRequest' });
+  expect(refused.json().message).toMatch(/HorizontalPodAutoscaler/);
+});
+
+it('answers self-reviews (auth can-i, whoami) for the admin, never storing them', async () => {
+  const can = await h.request('POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+    kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', spec: { resourceAttributes: { verb: 'delete', resource: 'nodes' } },
+  });
+  expect(can.status).toBe(201);
+  expect(can.json()).toMatchObject({ kind: 'SelfSubjectAccessReview', status: { allowed: true } });
+  const who = await h.request('POST', '/apis/authentication.k8s.io/v1/selfsubjectreviews', { kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1' });
+  expect(who.json().status.userInfo).toEqual({ username: 'wake-admin', groups: ['system:masters', 'system:authenticated'] });
+  expect((await h.request('GET', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews')).status).toBe(405);
+  expect((await h.request('GET', '/apis/authorization.k8s.io/v1')).json().resources.map((r: { name: string }) => r.name)).toEqual(['selfsubjectaccessreviews', 'selfsubjectrulesreviews']);
+});

@@ -18,6 +18,7 @@ import { parseHistoryPath } from '../history/history-path';
 import { serveHistory } from '../history/history-routes';
 import { authorizeNodeRead } from '../auth/node-authorizer';
 import { forbiddenPath } from '../auth/forbidden';
+import { reviewOfPath, serveSelfReview } from '../auth/self-reviews';
 import { query, type RequestContext } from './context';
 
 /** Routes one authenticated request to its handler. Errors propagate to the dispatcher. */
@@ -38,6 +39,8 @@ export async function route(ctx: RequestContext): Promise<void> {
   // The history API serves every object's past contents (Secrets too): not for node credentials.
   if (history && ctx.user.type === 'node') throw new HttpError(forbiddenPath(actorString(ctx.user), method.toLowerCase(), path));
   if (history) return serveHistory(ctx, history);
+  const review = reviewOfPath(path);
+  if (review) return serveSelfReview(ctx, review);
   const api = parseApiPath(path);
   switch (api.type) {
     case 'root-discovery':
