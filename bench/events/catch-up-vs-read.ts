@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { JetStreamClient, NatsConnection } from 'nats';
-import { Projector, rebuildProjection } from '@wake/projection';
+import { Projector, rebuildBlueGreen, rebuildProjection } from '@wake/projection';
 import { median } from '../support/run-concurrent';
 import { orderedRead, type ReadResult } from './ordered-read';
 import type { CpuMeter } from '../support/cpu';
@@ -17,6 +17,8 @@ export interface CatchUpFigure {
   readonly ratio: number;
   readonly batches: number;
   readonly meanBatch: number;
+  /** rows written per batch: each object's newest event in the batch */
+  readonly meanRows: number;
   /** Time spent waiting on the batch statement (client round trip), summed, over wall time. */
   readonly statementShare: number;
   readonly meanStatementMs: number;
@@ -31,10 +33,22 @@ export interface CatchUpFigure {
 
 export type Via = 'pg' | 'prisma';
 
+export interface RebuildFigure {
+  readonly seconds: number;
+  readonly eventsPerSec: number;
+  readonly ratio: number;
+  readonly hashMatchesCatchUp: boolean;
+  readonly liveObjects: number;
+  /** blue-green: how long the live projector's writes were held (final catch-up, hashes, switch) */
+  readonly pausedMs?: number;
+}
+
 export interface ProjectionResult {
   readonly rawRead: { eventsPerSec: number; defaultPull: ReadResult[]; largePull: ReadResult[] };
   readonly catchUp: CatchUpFigure[];
-  readonly rebuild: { seconds: number; eventsPerSec: number; ratio: number; hashMatchesCatchUp: boolean; liveObjects: number };
+  /** `wake projection rebuild`: blue-green (the default) and in place (--in-place). */
+  readonly rebuild: RebuildFigure;
+  readonly rebuildInPlace: RebuildFigure;
   /** Every catch-up (either path, any batch size) and the rebuild ended in the same state. */
   readonly sameStateEverywhere: boolean;
 }
@@ -95,6 +109,7 @@ export async function benchCatchUp(
       seconds,
       batches: store.batches,
       meanBatch: store.events / store.batches,
+      meanRows: store.rows / store.batches,
       statementShare: store.statementMs / 1000 / seconds,
       meanStatementMs: store.statementMs / store.batches,
       maxStatementMs: store.maxStatementMs,
@@ -108,15 +123,31 @@ export async function benchCatchUp(
   }
   const rawRate = Math.max(median(defaultPull.map((r) => r.eventsPerSec)), median(largePull.map((r) => r.eventsPerSec)));
 
+  // Blue-green first (fresh tables next to the live ones, then the switch), then in place.
+  const blueGreen = await rebuildBlueGreen(nc, stores.pg, { stream: opts.stream, name: 'bench' });
+  const bgSeconds = blueGreen.millis / 1000;
+  opts.log(`  rebuild, blue-green: ${bgSeconds.toFixed(1)} s (fresh tables, replay ${blueGreen.events} events, hash both, switch; projector held ${blueGreen.pausedMillis} ms)`);
+  if (!blueGreen.switched || blueGreen.events !== opts.events) throw new Error(`blue-green rebuild: switched ${blueGreen.switched}, ${blueGreen.events} events applied (want ${opts.events})`);
+  if (blueGreen.freshHash !== catchUpHash) throw new Error(`the blue-green rebuild ended in another state: ${blueGreen.freshHash}, catch-ups ${catchUpHash}`);
+  const bgLive = await stores.pg.count();
+
   const rebuilt = await rebuildProjection(nc, stores.pg, { stream: opts.stream, name: 'bench' });
   const rebuildSeconds = rebuilt.millis / 1000;
-  opts.log(`  rebuild: ${rebuildSeconds.toFixed(1)} s (truncate, replay ${rebuilt.events} events, hash)`);
+  opts.log(`  rebuild, in place: ${rebuildSeconds.toFixed(1)} s (truncate, replay ${rebuilt.events} events, hash)`);
   if (rebuilt.events !== opts.events) throw new Error(`rebuild applied ${rebuilt.events} events, want ${opts.events}`);
   if (hashes.size !== 1 || rebuilt.hash !== catchUpHash) throw new Error(`the catch-ups and the rebuild ended in different states: ${[...hashes, rebuilt.hash].join(', ')}`);
   return {
     rawRead: { eventsPerSec: rawRate, defaultPull, largePull },
     catchUp: runs.map((r) => ({ ...r, ratio: r.eventsPerSec / rawRate })),
     rebuild: {
+      seconds: bgSeconds,
+      eventsPerSec: opts.events / bgSeconds,
+      ratio: opts.events / bgSeconds / rawRate,
+      hashMatchesCatchUp: blueGreen.freshHash === catchUpHash,
+      liveObjects: bgLive,
+      pausedMs: blueGreen.pausedMillis,
+    },
+    rebuildInPlace: {
       seconds: rebuildSeconds,
       eventsPerSec: opts.events / rebuildSeconds,
       ratio: opts.events / rebuildSeconds / rawRate,

@@ -1,4 +1,4 @@
-import { ProjectionStore } from '@wake/projection';
+import { ProjectionStore, type BatchRows } from '@wake/projection';
 
 /**
  * The projection store with a stopwatch on its write path: how many batch statements ran and
@@ -7,16 +7,19 @@ import { ProjectionStore } from '@wake/projection';
 export class TimedProjectionStore extends ProjectionStore {
   batches = 0;
   events = 0;
+  /** rows written: one per object per batch (a batch keeps each object's newest event) */
+  rows = 0;
   statementMs = 0;
   maxStatementMs = 0;
 
-  override async applyBatch(name: string, messages: ReadonlyArray<{ seq: number; body: string }>): Promise<void> {
+  override async applyRows(name: string, rows: BatchRows): Promise<void> {
     const t = process.hrtime.bigint();
-    await super.applyBatch(name, messages);
+    await super.applyRows(name, rows);
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
-    if (!messages.length) return;
+    if (!rows.events) return;
     this.batches++;
-    this.events += messages.length;
+    this.events += rows.events;
+    this.rows += rows.seq.length;
     this.statementMs += ms;
     if (ms > this.maxStatementMs) this.maxStatementMs = ms;
   }
@@ -24,6 +27,7 @@ export class TimedProjectionStore extends ProjectionStore {
   resetTimers(): void {
     this.batches = 0;
     this.events = 0;
+    this.rows = 0;
     this.statementMs = 0;
     this.maxStatementMs = 0;
   }

@@ -41,7 +41,12 @@ shapeOptions(program.command('status').description('which local cluster processe
 
 program.command('projection')
   .description('the PostgreSQL projection of the log')
-  .command('rebuild').description('drop the projection and rebuild it from the stream, then compare hashes')
+  .command('rebuild')
+  .description('rebuild the projection from the stream into fresh tables while the live ones keep serving, '
+    + 'compare hashes at the live checkpoint, and switch atomically when they are equal')
+  .option('--in-place', 'the old form: stop the local projector, truncate the projection and replay into it (reads see a partial projection meanwhile)')
+  .option('--drop-on-mismatch', 'when the hashes differ, drop the rebuilt tables instead of keeping them to inspect')
+  .option('--max-batch <n>', 'events per batch statement', (v) => Number(v))
   .action(rebuild);
 
 registerHistoryCommands(program);

@@ -4,4 +4,6 @@ export * from './projection-store';
 export * from './projector';
 export * from './progress';
 export * from './apply-batch.sql';
+export * from './batch-rows';
 export * from './rebuild';
+export * from './blue-green-rebuild';

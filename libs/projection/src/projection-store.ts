@@ -1,15 +1,16 @@
 import type { KubeObject, ObjectKey } from '@wake/events';
 import type pg from 'pg';
 import { poolOf, type PrismaClient } from './prisma';
-import { APPLY_BATCH_SQL, batchJson } from './apply-batch.sql';
+import { applyBatchParams, applyBatchSql, CHECKPOINTS_TABLE, LIVE_OBJECTS_TABLE, tableName } from './apply-batch.sql';
+import { toBatchRows, type BatchRows, type LogMessage } from './batch-rows';
 
 export interface ListQuery {
   readonly kind: string;
   /** undefined lists every namespace */
   readonly namespace?: string;
-  /** equality labels every returned object must carry (served by the GIN index) */
+  /** equality labels every returned object must carry (filtered within the primary key's kind/namespace range) */
   readonly labels?: Record<string, string>;
-  /** pods bound to this node */
+  /** pods bound to this node (filtered within the primary key's kind range) */
   readonly nodeName?: string;
 }
 
@@ -24,9 +25,26 @@ export class ProjectionStore {
    * 19 µs of CPU per event, in series with the statement: a third of the catch-up time.
    */
   private readonly pool?: pg.Pool;
+  /** The table the write path, hash() and count() work on (a blue-green rebuild writes a fresh one). */
+  readonly objectsTable: string;
+  private readonly applySql: string;
 
-  constructor(readonly prisma: PrismaClient, pool?: pg.Pool) {
-    this.pool = pool ?? poolOf(prisma);
+  /** `pool` null: the batch statement goes through Prisma's client engine even when it has a pool (to measure it). */
+  constructor(readonly prisma: PrismaClient, pool?: pg.Pool | null, opts: { objectsTable?: string } = {}) {
+    this.pool = pool === null ? undefined : pool ?? poolOf(prisma);
+    this.objectsTable = tableName(opts.objectsTable ?? LIVE_OBJECTS_TABLE);
+    this.applySql = applyBatchSql(this.objectsTable);
+  }
+
+  /** A connection of its own from the pool (a blue-green switch holds one transaction open on it). */
+  async connect(): Promise<pg.PoolClient> {
+    if (!this.pool) throw new Error('this ProjectionStore has no pg pool (make the Prisma client with createPrisma, or pass a pool)');
+    return this.pool.connect();
+  }
+
+  /** The same database, writing to another objects table (the checkpoints table is shared). */
+  withObjectsTable(objectsTable: string): ProjectionStore {
+    return new ProjectionStore(this.prisma, this.pool, { objectsTable });
   }
 
   async checkpoint(name: string): Promise<number> {
@@ -34,11 +52,18 @@ export class ProjectionStore {
     return row ? Number(row.seq) : 0;
   }
 
-  async applyBatch(name: string, messages: ReadonlyArray<{ seq: number; body: string }>): Promise<void> {
+  /** Applies a batch of log messages and moves checkpoint `name` to the last one's sequence. */
+  async applyBatch(name: string, messages: ReadonlyArray<LogMessage>): Promise<void> {
     if (!messages.length) return;
-    const lastSeq = messages[messages.length - 1].seq;
-    if (this.pool) await this.pool.query(APPLY_BATCH_SQL, [batchJson(messages), name, lastSeq]);
-    else await this.prisma.$executeRawUnsafe(APPLY_BATCH_SQL, batchJson(messages), name, lastSeq);
+    await this.applyRows(name, toBatchRows(messages));
+  }
+
+  /** Applies rows made by toBatchRows (the projector makes them while the previous batch is in PostgreSQL). */
+  async applyRows(name: string, rows: BatchRows): Promise<void> {
+    if (!rows.events) return;
+    const params = applyBatchParams(name, rows);
+    if (this.pool) await this.pool.query(this.applySql, params);
+    else await this.prisma.$executeRawUnsafe(this.applySql, ...params);
   }
 
   async get(key: ObjectKey): Promise<KubeObject | undefined> {
@@ -69,34 +94,48 @@ export class ProjectionStore {
    * list is consistent at: a watch of the log from that sequence continues it without a gap.
    */
   async snapshot(kind: string, namespace?: string, projection = 'main'): Promise<{ objects: KubeObject[]; seq: number }> {
-    return this.prisma.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-      const cp = await tx.$queryRawUnsafe<{ seq: bigint }[]>('SELECT seq FROM projection_checkpoints WHERE name = $1', projection);
-      const rows = await tx.$queryRawUnsafe<{ object: KubeObject }[]>(
-        'SELECT object FROM api_objects WHERE kind = $1 AND NOT deleted AND ($2::text IS NULL OR namespace = $2) ORDER BY namespace, name',
-        kind, namespace ?? null,
-      );
-      return { objects: rows.map((r) => r.object), seq: cp.length ? Number(cp[0].seq) : 0 };
-    });
+    // One statement, so one snapshot, taken after the statement has locked both tables. Two
+    // statements in a REPEATABLE READ transaction would take the snapshot at the first; if a
+    // blue-green switch renamed the tables before the second, that one would read the new
+    // table through the old snapshot, without the rows committed just before the switch.
+    // json_agg reads the objects in primary-key order (no sort) and returns one JSON array.
+    const rows = await this.prisma.$queryRawUnsafe<{ seq: bigint | null; objects: KubeObject[] | null }[]>(
+      `SELECT (SELECT seq FROM ${CHECKPOINTS_TABLE} WHERE name = $3) AS seq,
+              (SELECT json_agg(object ORDER BY namespace, name) FROM ${LIVE_OBJECTS_TABLE}
+                WHERE kind = $1 AND NOT deleted AND ($2::text IS NULL OR namespace = $2)) AS objects`,
+      kind, namespace ?? null, projection,
+    );
+    return { objects: rows[0]?.objects ?? [], seq: rows[0]?.seq == null ? 0 : Number(rows[0].seq) };
   }
 
   /** Drops every projected row and checkpoint: the start of a rebuild. */
   async reset(): Promise<void> {
-    await this.prisma.$executeRawUnsafe('TRUNCATE api_objects, projection_checkpoints');
+    await this.prisma.$executeRawUnsafe(`TRUNCATE ${this.objectsTable}, ${CHECKPOINTS_TABLE}`);
   }
 
   /**
-   * A hash of the whole projected state (tombstones included), in key order. jsonb prints
-   * canonically, so equal states hash equal however they were reached.
+   * A hash of the whole projected state (tombstones included), in key order. The object is
+   * hashed as jsonb, which prints canonically, so equal states hash equal however they were
+   * reached (even rows the migration to json converted from jsonb).
    */
-  async hash(): Promise<string> {
-    const rows = await this.prisma.$queryRawUnsafe<{ h: string | null }[]>(
-      `SELECT md5(string_agg(md5(kind || '/' || namespace || '/' || name || '@' || seq || ':' || deleted || ':' || object::text), '' ORDER BY kind, namespace, name)) AS h FROM api_objects`,
-    );
-    return rows[0]?.h ?? 'empty';
+  async hash(db: Queryable = this.prisma): Promise<string> {
+    return hashTable(db, this.objectsTable);
   }
 
   async count(): Promise<number> {
-    return this.prisma.apiObject.count({ where: { deleted: false } });
+    const rows = await this.prisma.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM ${this.objectsTable} WHERE NOT deleted`);
+    return Number(rows[0]?.n ?? 0);
   }
+}
+
+/** Something that runs SQL: Prisma, or a pg client (inside a transaction). */
+export type Queryable = PrismaClient | pg.ClientBase;
+
+/** The hash ProjectionStore.hash() computes, of any objects table (a switch compares two in one transaction). */
+export async function hashTable(db: Queryable, table: string): Promise<string> {
+  const sql = `SELECT md5(string_agg(md5(kind || '/' || namespace || '/' || name || '@' || seq || ':' || deleted || ':' || object::jsonb::text), '' ORDER BY kind, namespace, name)) AS h FROM ${tableName(table)}`;
+  const rows = '$queryRawUnsafe' in db
+    ? await db.$queryRawUnsafe<{ h: string | null }[]>(sql)
+    : (await db.query<{ h: string | null }>(sql)).rows;
+  return rows[0]?.h ?? 'empty';
 }
