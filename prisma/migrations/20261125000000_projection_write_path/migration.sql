@@ -1,9 +1,11 @@
+-- (No semicolons in these comments: Prisma's driver-adapter migrator splits the script on them.)
+
 -- The projector's write path (libs/projection/src/batch-rows.ts, apply-batch.sql.ts), measured
 -- in bench/events.bench.ts section 2.
 
 -- The object is stored as the JSON text the projector made from the event, not as jsonb:
 -- parsing 1 KB of JSON into jsonb cost PostgreSQL about 14 µs per event, the largest part of
--- the catch-up. Readers get the same object back (the driver parses it); nothing queries
+-- the catch-up. Readers get the same object back (the driver parses it), nothing queries
 -- inside it. The state hash reads it as jsonb, so rows converted here hash as rebuilt ones do.
 ALTER TABLE "api_objects" ALTER COLUMN "object" TYPE JSON USING "object"::json;
 
