@@ -3,20 +3,25 @@
  *   1. network programming latency: EndpointSlice update on JetStream → informer → proxy programmed
  *      (p50/p99), and the sync step alone;
  *   2. proxy throughput and added latency: the same load tool against the backend directly and
- *      through the NodePort, in one run (ratio), with kept-alive connections and a connection per request.
- * Bounded in count and time; all traffic on 127.0.0.0/8; a private nats-server, removed at the end.
+ *      through the NodePort, in one run (ratio), with kept-alive connections and a connection per request;
+ *   3. the same against a REAL pod (wake/web:1 in Docker on a TestCluster): directly at its podIP, through
+ *      the NodePort and through the ClusterIP, in one run (ratios).
+ * Bounded in count and time; traffic only on 127.0.0.0/8 and to the pod section 3 created; a private
+ * nats-server (and for section 3 a whole TestCluster), removed at the end.
  *
- *   node -r ./scripts/register.js bench/services.bench.ts [--quick] [--out file]
+ *   node -r ./scripts/register.js bench/services.bench.ts [--quick] [--no-real-pods] [--out file]
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { benchProgramming, type ProgrammingResult } from './services/programming-latency';
+import { benchRealPods, type RealPodsResult } from './services/real-pods';
 import { benchThroughput, type ThroughputRow } from './services/throughput';
 import { machineInfo } from './support/machine';
 import { int, ms, pct, table } from './support/table';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+const realPods = !args.includes('--no-real-pods');
 const out = args.includes('--out')
   ? path.resolve(args[args.indexOf('--out') + 1])
   : path.join(__dirname, 'results', quick ? 'services.quick.json' : 'services.json');
@@ -30,6 +35,12 @@ const b = 1 + Math.floor(Math.random() * 250);
 const addr = (first: number) => (host: number) => `127.${first}.${b}.${host}`;
 const log = (m: string) => console.log(m);
 
+/** Stops what is still running (section 3's cluster and its containers) on a signal or past the time bound. */
+const cleanup: Array<() => Promise<unknown>> = [];
+async function cleanUp(): Promise<void> {
+  for (const f of cleanup.splice(0).reverse()) await f().catch((e) => console.error('cleanup:', e));
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   log(`wake services benchmark (${quick ? 'quick' : 'full'}): loopback only, private nats-server`);
@@ -39,7 +50,13 @@ async function main(): Promise<void> {
   log(`\n2. proxy throughput: direct vs NodePort, ${PLAN.seconds} s per run, ${PLAN.trials} trial(s), median kept`);
   const throughput = await benchThroughput(PLAN, addr(120));
   printThroughput(throughput);
-  const report = { benchmark: 'services', mode: quick ? 'quick' : 'full', startedAt, finishedAt: new Date().toISOString(), machine: machineInfo(), plan: PLAN, programming, throughput };
+  let real: RealPodsResult | undefined;
+  if (realPods) {
+    log(`\n3. REAL pod (wake/web:1, busybox httpd, in Docker on a 1-node TestCluster): direct vs NodePort vs ClusterIP, ${PLAN.seconds} s per run, ${PLAN.trials} trial(s)`);
+    real = await benchRealPods(PLAN, cleanup, log);
+    printRealPods(real);
+  }
+  const report = { benchmark: 'services', mode: quick ? 'quick' : 'full', startedAt, finishedAt: new Date().toISOString(), machine: machineInfo(), plan: PLAN, programming, throughput, ...(real ? { realPods: real } : {}) };
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(report, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1000) / 1000 : v), 2) + '\n');
   log(`\nfigures written to ${path.relative(process.cwd(), out)}`);
@@ -60,6 +77,22 @@ function printThroughput(rows: ThroughputRow[]): void {
   ])));
 }
 
-const deadline = setTimeout(() => { console.error('services benchmark: over its time bound (15 min), stopping'); process.exit(2); }, 15 * 60_000);
+function printRealPods(r: RealPodsResult): void {
+  const fig = (f: { rps: number; p50Ms: number; p99Ms: number }) => [int(f.rps), ms(f.p50Ms), ms(f.p99Ms)];
+  log(table(['connections', 'conc', 'direct req/s', 'p50', 'p99', 'NodePort req/s', 'p50', 'p99', 'ClusterIP req/s', 'p50', 'p99', 'NP/direct', 'CIP/direct', 'reused', 'SYN drops', 'errors'], r.rows.map((x) => [
+    x.mode === 'keepalive' ? 'kept alive' : 'one per request', x.concurrency,
+    ...fig(x.direct), ...fig(x.nodePort), ...fig(x.clusterIP), pct(x.nodePortRatio), pct(x.clusterIPRatio),
+    x.mode === 'keepalive' ? pct(x.direct.reusedShare ?? 0) : '-',
+    [x.direct, x.nodePort, x.clusterIP].map((f) => f.listenDrops).join('/'), x.direct.errors + x.nodePort.errors + x.clusterIP.errors,
+  ])));
+  log('(p50/p99 in ms; ratios: median of the per-trial req/s ratios; reused: share of direct requests sent on a kept-alive connection;');
+  log(' SYN drops: connections the pod\'s listen queue dropped during the direct/NodePort/ClusterIP run shown, each a 1 s retransmission)');
+  log(`cleanup: TestCluster.stop() left ${r.leftAfterStop.containers} container(s) and ${r.leftAfterStop.networks} network(s)`);
+}
+
+const stopNow = (code: number) => () => { void cleanUp().finally(() => process.exit(code)); };
+process.once('SIGINT', stopNow(130));
+process.once('SIGTERM', stopNow(143));
+const deadline = setTimeout(() => { console.error('services benchmark: over its time bound (25 min), stopping'); stopNow(2)(); }, 25 * 60_000);
 deadline.unref();
-main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+main().then(() => process.exit(0), (e) => { console.error(e); void cleanUp().finally(() => process.exit(1)); });

@@ -7,6 +7,8 @@ export interface LoadFigures {
   readonly requests: number;
   readonly errors: number;
   readonly rps: number;
+  /** Share of the requests sent on a reused (kept-alive) connection. */
+  readonly reusedShare?: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly p999Ms: number;
