@@ -77,7 +77,7 @@ async function quiet(ms: number): Promise<void> {
 
 beforeAll(async () => {
   // Leases renew every 30 s: the scenario's log is the workload's, not heartbeats.
-  h = await Harness.start({ simulated: { nodes: 3, renewIntervalMs: 30_000, leaseDurationSeconds: 120 } });
+  h = await Harness.start({ simulated: { nodes: 3, renewIntervalMs: 30_000, leaseDurationSeconds: 120, bind: false } });
   const settings = { ...DEFAULT_SETTINGS, holder: 'replay-test', events: 'none' as const };
   const binder = new Binder(h.log, h.store, { actor: { type: 'component', name: 'scheduler' }, component: settings.schedulerName, instance: settings.holder });
   scheduler = new Scheduler(h.log, binder, settings, { log: () => undefined, warn: (m) => console.warn(m), error: (m) => console.error(m) });
