@@ -140,9 +140,9 @@ it('history: every revision of the Deployment, with intent, actor and diff; stat
   expect(story.map((r: any) => r.type)).toEqual(['Deployment.Created', 'Deployment.Scaled', 'Deployment.Updated', 'Deployment.Updated', 'Deployment.RolledBack']);
   const change = (r: any, path: string) => r.changes?.find((x: any) => x.path === path);
   expect(change(story[1], 'spec.replicas')).toMatchObject({ from: 2, to: 3 });
-  expect(change(story[2], 'spec.template.spec.containers[0].image')).toMatchObject({ from: 'wake/web:1', to: 'wake/web:2' });
-  expect(change(story[3], 'spec.template.spec.containers[0].command')).toMatchObject({ op: 'add', to: ['sh', '-c', 'echo boom; exit 1'] });
-  expect(change(story[4], 'spec.template.spec.containers[0].command')).toMatchObject({ op: 'remove' });
+  expect(change(story[2], 'spec.template.spec.containers[name=web].image')).toMatchObject({ from: 'wake/web:1', to: 'wake/web:2' });
+  expect(change(story[3], 'spec.template.spec.containers[name=web].command')).toMatchObject({ op: 'add', to: ['sh', '-c', 'echo boom; exit 1'] });
+  expect(change(story[4], 'spec.template.spec.containers[name=web].command')).toMatchObject({ op: 'remove' });
   // The controllers' answers to each: revision annotations 1 → 2 → 3 → 4 (the rollback re-used revision 2's ReplicaSet).
   const revisions = all.revisions.map((r: any) => change(r, 'metadata.annotations["deployment.kubernetes.io/revision"]')?.to).filter(Boolean);
   expect(revisions).toEqual(['1', '2', '3', '4']);

@@ -13,12 +13,52 @@ const IGNORED = ['metadata.resourceVersion', 'metadata.managedFields'];
 
 const isIgnored = (path: string) => IGNORED.some((p) => path === p || path.startsWith(p + '.') || path.startsWith(p + '['));
 
+/** Marks a keyed list element's key in the compared documents (never in a real Kubernetes key). */
+const KEYED = '\u0001';
+
+/**
+ * Lists whose elements Kubernetes identifies by a field (its merge keys: conditions by `type`;
+ * containers, env, volumes, ports… by `name`) are compared element by element by that key, not by
+ * position: a condition that moved from first to second is not a change of every field of both,
+ * and a path says which element it is (`status.conditions[type=Available].status`).
+ */
+function keyOf(list: readonly unknown[]): 'type' | 'name' | undefined {
+  if (!list.length || !list.every((x) => x !== null && typeof x === 'object' && !Array.isArray(x))) return undefined;
+  for (const k of ['type', 'name'] as const) {
+    const values = list.map((x) => (x as Record<string, unknown>)[k]);
+    if (values.every((v) => typeof v === 'string' && v) && new Set(values).size === values.length) return k;
+  }
+  return undefined;
+}
+
+function keyed(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    const k = keyOf(v);
+    if (!k) return v.map(keyed);
+    return Object.fromEntries(v.map((x) => [`${KEYED}${k}=${(x as Record<string, string>)[k]}`, keyed(x)]));
+  }
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([key, x]) => [key, keyed(x)]));
+  return v;
+}
+
+/** Back from the compared form: keyed lists are lists again (for the values a change shows). */
+function unkeyed(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(unkeyed);
+  if (v !== null && typeof v === 'object') {
+    const entries = Object.entries(v);
+    if (entries.length && entries.every(([key]) => key.startsWith(KEYED))) return entries.map(([, x]) => unkeyed(x));
+    return Object.fromEntries(entries.map(([key, x]) => [key, unkeyed(x)]));
+  }
+  return v;
+}
+
 /** `/spec/containers/0/image` → `spec.containers[0].image` (keys with dots are bracketed). */
 export function dottedPath(pointer: string): string {
   let out = '';
   for (const raw of pointer.split('/').slice(1)) {
     const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (/^\d+$/.test(token)) out += `[${token}]`;
+    if (token.startsWith(KEYED)) out += `[${token.slice(1)}]`;
+    else if (/^\d+$/.test(token)) out += `[${token}]`;
     else if (/^[A-Za-z_$][\w$-]*$/.test(token)) out += out ? `.${token}` : token;
     else out += `[${JSON.stringify(token)}]`;
   }
@@ -40,14 +80,15 @@ function valueAt(doc: unknown, pointer: string): unknown {
  */
 export function diffObjects(before: unknown, after: unknown): FieldChange[] {
   if (before === undefined) return [];
-  const ops = compare(before as object, after as object);
+  const was = keyed(before);
+  const ops = compare(was as object, keyed(after) as object);
   const out: FieldChange[] = [];
   for (const op of ops) {
     const path = dottedPath(op.path);
     if (isIgnored(path)) continue;
-    if (op.op === 'add') out.push({ op: 'add', path, to: op.value });
-    else if (op.op === 'remove') out.push({ op: 'remove', path, from: valueAt(before, op.path) });
-    else if (op.op === 'replace') out.push({ op: 'replace', path, from: valueAt(before, op.path), to: op.value });
+    if (op.op === 'add') out.push({ op: 'add', path, to: unkeyed(op.value) });
+    else if (op.op === 'remove') out.push({ op: 'remove', path, from: unkeyed(valueAt(was, op.path)) });
+    else if (op.op === 'replace') out.push({ op: 'replace', path, from: unkeyed(valueAt(was, op.path)), to: unkeyed(op.value) });
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -12,7 +12,7 @@ export interface NoiseFilter {
 const STATUS_INTENTS = new Set(['StatusUpdated', 'StatusReported']);
 const HEARTBEAT_INTENTS = new Set(['Renewed', 'Heartbeat']);
 const LEASE_TICK = /^spec\.(renewTime|acquireTime|leaseTransitions)$/;
-const NODE_TICK = /^status\.conditions\[\d+\]\.lastHeartbeatTime$/;
+const NODE_TICK = /^status\.conditions\[(\d+|type=[^\]]+)\]\.lastHeartbeatTime$/;
 
 /** A change confined to `status` (its first path segment is status). */
 export function isStatusOnly(event: Pick<StoredEvent, 'type'>, changes: readonly FieldChange[] | undefined): boolean {
