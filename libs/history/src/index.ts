@@ -21,6 +21,7 @@ export * from './store/history-store';
 export * from './indexer/history-indexer';
 export * from './indexer/follow-indexer';
 export * from './stream/log-stream';
+export * from './slice/slice-file';
 export * from './slice/log-slice';
 export * from './slice/slice-args';
 export * from './queries/history-documents';

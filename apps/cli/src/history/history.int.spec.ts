@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { connect, type NatsConnection } from 'nats';
-import { DEFAULT_STREAM, JetStreamEventLog, type KubeObject } from '@wake/events';
+import { DEFAULT_STREAM, JetStreamEventLog, objectAt, type KubeObject } from '@wake/events';
 import { buildRevisions, explain, stateText, HistoryIndexer, HistoryStore, LogStream, stateAt } from '@wake/history';
 import { closePrisma, createPool, createPrisma, ProjectionStore, Projector, type PrismaClient } from '@wake/projection';
 import { createTestDatabase, TestNatsServer } from '@wake/testing';
@@ -203,6 +203,22 @@ describe('the wake history commands (child process)', () => {
       await other.drop();
       await otherNats.stop();
     }
+  });
+
+  it('export --with-state from the middle: the objects (of the namespace) as they were just before --from, then the events', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wake-slice-')), 'with-state.ndjson');
+    const from = story.bound.seq;
+    const ex = await wake('export', '--from', String(from), '--to', String(story.podDeleted.seq), '-n', 'default', '--with-state', '-o', file);
+    expect(ex.code).toBe(0);
+    const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const before = await stateAt(await LogStream.open(nc, log, DEFAULT_STREAM.name), new HistoryStore(pool), { seq: from - 1 }, { namespace: 'default' });
+    expect(before.objects.length).toBeGreaterThan(0);
+    expect(lines[0]).toMatchObject({ wakeLogSlice: 1, from, state: before.objects.length });
+    const seeds = lines.slice(1, 1 + before.objects.length).map((l) => l.wakeSliceSeed);
+    expect(byName(seeds.map((e) => objectAt(e)))).toEqual(byName(before.objects));
+    expect(seeds.every((e) => e.seq < from)).toBe(true);
+    expect(lines.slice(1 + before.objects.length).every((e) => e.seq >= from && e.namespace === 'default')).toBe(true);
+    expect(ex.stderr).toContain(`and ${before.objects.length} objects as they were before ${from}`);
   });
 
   it('replay: the story\'s hand-written binding is one today\'s scheduler would not make (its nodes declare no capacity): exit 1, listed', async () => {

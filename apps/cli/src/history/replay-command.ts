@@ -3,7 +3,7 @@ import readline from 'node:readline';
 import type { Command } from 'commander';
 import type { StoredEvent } from '@wake/events';
 import {
-  parsePoint, replayInputFromLines, replayInputFromStream, replaySlice, replayText, sliceSeedLine, StateFold,
+  parsePoint, replayInputFromLines, replayInputFromStream, replaySlice, replayText, sliceEventLine, sliceHeaderLine, sliceSeedLine, StateFold,
   type PointArg, type ReplayInput, type ReplayReport, type SliceHeader,
 } from '@wake/history';
 import type { SchedulerConfig } from '@wake/scheduling';
@@ -40,7 +40,7 @@ const upTo = (e: StoredEvent, p: PointArg) => ('seq' in p ? e.seq <= p.seq : Dat
 async function fromFile(file: string, from?: PointArg, to?: PointArg): Promise<ReplayInput> {
   const input = await replayInputFromLines(readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity }));
   if (!input.hasSeed && input.fromSeq > 1) {
-    process.stderr.write(`wake replay: ${file} starts at sequence ${input.fromSeq} and carries no state (save it with \`wake replay --save\`): replaying from an empty cluster\n`);
+    process.stderr.write(`wake replay: ${file} starts at sequence ${input.fromSeq} and carries no state (export it with \`wake export --with-state\` or save it with \`wake replay --save\`): replaying from an empty cluster\n`);
   }
   const fold = new StateFold(input.seed);
   const events: StoredEvent[] = [];
@@ -51,11 +51,11 @@ async function fromFile(file: string, from?: PointArg, to?: PointArg): Promise<R
   return { seed: fold.entries(), events };
 }
 
-/** Writes the replay's input as a slice file that `wake replay --file` replays alone: header, seed lines, events. */
+/** Writes the replay's input as a slice file that `wake replay --file` replays alone (the format of `wake export --with-state`). */
 async function save(file: string, stream: string, input: ReplayInput): Promise<void> {
   const from = input.events[0]?.seq ?? 0;
-  const header: SliceHeader = { wakeLogSlice: 1, stream, from, to: input.events[input.events.length - 1]?.seq ?? from, exportedAt: new Date().toISOString() };
-  const lines = [JSON.stringify(header) + '\n', ...input.seed.map(sliceSeedLine), ...input.events.map((e) => JSON.stringify(e) + '\n')];
+  const header: SliceHeader = { wakeLogSlice: 1, stream, from, to: input.events[input.events.length - 1]?.seq ?? from, exportedAt: new Date().toISOString(), state: input.seed.length };
+  const lines = [sliceHeaderLine(header), ...input.seed.map(sliceSeedLine), ...input.events.map(sliceEventLine)];
   await fs.promises.writeFile(file, lines.join(''));
 }
 

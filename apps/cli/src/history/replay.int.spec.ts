@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from '../../../scheduler/src/settings/scheduler-sett
 import { ADMIN, Harness } from '../../../controllers/src/testing/harness';
 import { deployment, imageOf, isReady, isTerminating, type Pod } from '../../../controllers/src/testing/fixtures';
 import { SIMULATED_TOLERATION } from '../../../node-agent/src/simulated/objects';
+import { createTestDatabase, TestNatsServer } from '@wake/testing';
 
 // A real scenario recorded by the real services: NATS JetStream and PostgreSQL (projector
 // in-process), the controllers' Runner and the scheduler in-process, three SIMULATED nodes
@@ -221,6 +222,70 @@ describe('wake replay over a recorded Deployment: create, scale, new image, roll
     // --from within a whole-log file: the events before it become the starting state.
     const tail = await wake('replay', '--file', file, '--from', String(scaled.seq), '-o', 'json');
     expect((JSON.parse(tail.stdout) as ReplayReport).components).toEqual(mid.components);
+
+    // An export from the middle with the state before it: replayed alone, the same decisions as the live replay of that range.
+    const withState = path.join(dir, 'with-state.ndjson');
+    const ex = await wake('export', '--from', String(scaled.seq), '--to', String(lastSeq), '--with-state', '-o', withState);
+    expect(ex.code).toBe(0);
+    expect(ex.stderr).toMatch(new RegExp(`exported ${lastSeq - scaled.seq + 1} events \\(sequences ${scaled.seq}\\.\\.${lastSeq}\\) and ${input.seed.length} objects as they were before ${scaled.seq}`));
+    const exported = fs.readFileSync(withState, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(exported[0]).toMatchObject({ wakeLogSlice: 1, from: scaled.seq, to: lastSeq, state: input.seed.length });
+    expect(exported.slice(1, 1 + input.seed.length).map((l) => l.wakeSliceSeed)).toEqual(input.seed);
+    const live = await wake('replay', '--from', String(scaled.seq), '--to', String(lastSeq), '-o', 'json');
+    const exportedAlone = await wake('replay', '--file', withState, '-o', 'json');
+    expect(exportedAlone.stderr).toBe('');
+    expect(exportedAlone.code).toBe(0);
+    const liveReport = JSON.parse(live.stdout) as ReplayReport;
+    const fileReport = JSON.parse(exportedAlone.stdout) as ReplayReport;
+    expect(fileReport.differences).toEqual([]);
+    expect(fileReport.components).toEqual(liveReport.components);
+    expect(fileReport.components).toEqual(mid.components);
+    expect([fileReport.from, fileReport.to]).toEqual([scaled.seq, lastSeq]);
+    // Without --with-state the same slice starts from an empty cluster, and says so.
+    const bare = path.join(dir, 'bare.ndjson');
+    expect((await wake('export', '--from', String(scaled.seq), '--to', String(lastSeq), '-o', bare)).code).toBe(0);
+    expect((await wake('replay', '--file', bare)).stderr).toContain('carries no state');
+  });
+
+  it('imports a --save file (its events; the state lines are checked, not imported) and refuses a corrupted one, importing nothing', async () => {
+    const all = await events();
+    const scaled = all.find((e) => e.type === 'Deployment.Scaled')!;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wake-replay-import-'));
+    const saved = path.join(dir, 'saved.ndjson');
+    expect((await wake('replay', '--from', String(scaled.seq), '--save', saved)).code).toBe(0);
+    const lines = fs.readFileSync(saved, 'utf8').trim().split('\n');
+    const state = JSON.parse(lines[0]).state as number;
+    expect(state).toBeGreaterThan(0);
+    const n = lines.length - 1 - state;
+    expect(n).toBe(lastSeq - scaled.seq + 1);
+    const corrupted = path.join(dir, 'corrupted.ndjson');
+    const bad = 1 + state + 3; // the third event
+    fs.writeFileSync(corrupted, lines.map((l, i) => (i === bad - 1 ? l.slice(0, l.length / 2) : l)).join('\n') + '\n');
+
+    const otherNats = await TestNatsServer.start();
+    const otherDb = await createTestDatabase('wake_replay_import');
+    const env = { ...process.env, NATS_URL: otherNats.url, DATABASE_URL: otherDb.url, WAKE_STREAM_NAME: 'WAKE_IMPORTED' };
+    const other = async (...args: string[]) => {
+      try {
+        return { ...(await run('node', ['-r', './scripts/register.js', 'apps/cli/src/main.ts', ...args], { cwd: root, env, timeout: 90_000 })), code: 0 };
+      } catch (e) {
+        return e as { stdout: string; stderr: string; code: number };
+      }
+    };
+    try {
+      const refused = await other('import', corrupted);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toContain(`line ${bad}: not JSON; nothing imported`);
+      expect(refused.stdout).toBe('');
+      // Nothing was appended: the good file's events land at sequences 1..n.
+      const ok = await other('import', saved);
+      expect(ok.code).toBe(0);
+      expect(ok.stderr).toContain(`carries ${state} state objects (the cluster before sequence ${scaled.seq}); import appends only its ${n} events`);
+      expect(ok.stdout).toContain(`imported ${n} events from ${DEFAULT_STREAM.name} ${scaled.seq}..${lastSeq} into WAKE_IMPORTED as sequences 1..${n} (${n} new)`);
+    } finally {
+      await otherDb.drop();
+      await otherNats.stop();
+    }
   });
 
   it('fails with exit code 2 on a bad configuration or a missing file', async () => {

@@ -1,6 +1,7 @@
 import { ExpiredError, type ObjectKey } from '@wake/events';
 import { explain } from '../causality/why';
 import type { HistoryIndexer } from '../indexer/history-indexer';
+import { stateAfter } from '../replay/replay-source';
 import { exportSlice } from '../slice/log-slice';
 import type { SliceQuery } from '../slice/slice-args';
 import { stateAt, type StateAt } from '../state/state-at';
@@ -17,6 +18,8 @@ export interface ExportRun {
   readonly from: number;
   readonly to: number;
   readonly events: number;
+  /** State lines written (`withState`): the objects of the slice's kind/namespace/labels just before `from`. */
+  readonly state?: number;
 }
 
 /**
@@ -49,15 +52,17 @@ export class HistoryQueries {
   }
 
   /**
-   * Writes the slice in `wake export`'s file format (a header line, then one event per line).
+   * Writes the slice in `wake export`'s file format (a header line, then one event per line);
+   * `withState`: with the objects as they were just before `from` as state lines after the header.
    * A `from` before the first retained event is Expired (410 at the gateway).
    */
-  async exportSlice(q: SliceQuery, write: (line: string) => void | Promise<void>): Promise<ExportRun> {
+  async exportSlice(q: SliceQuery, write: (line: string) => void | Promise<void>, o: { withState?: boolean } = {}): Promise<ExportRun> {
     const { firstSeq, lastSeq } = await this.stream.info();
     // Refused before the file's first line: a slice that starts before retention would miss its start.
     if (q.from < firstSeq) throw new ExpiredError(q.from - 1, firstSeq);
     const to = Math.min(q.to, lastSeq);
-    const events = await exportSlice(this.stream, q.from, to, q.filter, (e) => q.accept(e), write);
-    return { from: q.from, to, events };
+    const seed = o.withState ? (await stateAfter(this.stream, this.store, q.from - 1)).filter((e) => q.accept(e)) : undefined;
+    const events = await exportSlice(this.stream, q.from, to, q.filter, (e) => q.accept(e), write, seed);
+    return { from: q.from, to, events, ...(seed ? { state: seed.length } : {}) };
   }
 }

@@ -1,5 +1,6 @@
 import { ev, obj } from '../testing/events';
-import { replayInputFromLines, sliceSeedLine } from './replay-source';
+import { sliceSeedLine } from '../slice/slice-file';
+import { replayInputFromLines } from './replay-source';
 
 async function* lines(...ls: string[]) { for (const l of ls) yield l; }
 const header = JSON.stringify({ wakeLogSlice: 1, stream: 'S', from: 5, to: 7, exportedAt: '2026-01-01T00:00:00Z' });

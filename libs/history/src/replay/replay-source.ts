@@ -3,12 +3,8 @@ import { StateFold, type FoldEntry } from '../state/state-fold';
 import type { PointArg } from '../state/time-search';
 import type { HistoryStore } from '../store/history-store';
 import type { LogStream } from '../stream/log-stream';
+import { readSliceLines, type SliceHeader } from '../slice/slice-file';
 import type { ReplayInput } from './replay-engine';
-
-/** The first line of a slice file may be followed by seed lines: the objects just before the slice. */
-export interface SliceSeedLine {
-  readonly wakeSliceSeed: FoldEntry;
-}
 
 /**
  * A slice of the live log for replay, read only: the events from `from` to `to` (default: the
@@ -44,39 +40,22 @@ export async function stateAfter(stream: LogStream, store: HistoryStore | undefi
   return fold.entries();
 }
 
-/** A seed line of a slice file (`wake export --with-state`): one object as it was just before the slice. */
-export function sliceSeedLine(entry: FoldEntry): string {
-  const line: SliceSeedLine = { wakeSliceSeed: entry };
-  return JSON.stringify(line) + '\n';
-}
-
-/** Is this parsed slice line a seed line (not an event)? */
-export function isSliceSeedLine(v: unknown): v is SliceSeedLine {
-  return typeof v === 'object' && v !== null && 'wakeSliceSeed' in v;
-}
-
 /**
- * A slice file written by `wake export` as replay input: the header, optional seed lines (the
- * state before the slice; `wake export --with-state`), then one event per line. Without seed
+ * A slice file written by `wake export` or `wake replay --save` as replay input (format and checks:
+ * slice/slice-file.ts): the header, optional state lines (the state before the slice;
+ * `wake export --with-state`), then one event per line. Without state
  * lines a slice that does not start at the log's first event replays from an empty cluster.
  */
 export async function replayInputFromLines(lines: AsyncIterable<string>): Promise<ReplayInput & { readonly fromSeq: number; readonly toSeq: number; readonly hasSeed: boolean }> {
   const seed: FoldEntry[] = [];
   const events: StoredEvent[] = [];
-  let header: { from: number; to: number } | undefined;
-  let n = 0;
-  for await (const line of lines) {
-    n++;
-    if (!line.trim()) continue;
-    let v: unknown;
-    try { v = JSON.parse(line); } catch { throw new Error(`line ${n}: not JSON`); }
-    const o = v as Record<string, unknown>;
-    if (o.wakeLogSlice !== undefined) { header = o as unknown as { from: number; to: number }; continue; }
-    if (!header) throw new Error('not a Wake log slice (no header line)');
-    if (isSliceSeedLine(o)) seed.push(o.wakeSliceSeed);
-    else events.push(o as unknown as StoredEvent);
+  let header: SliceHeader | undefined;
+  for await (const l of readSliceLines(lines)) {
+    if ('header' in l) header = l.header;
+    else if ('seed' in l) seed.push(l.seed);
+    else events.push(l.event);
   }
   if (!header) throw new Error('not a Wake log slice (no header line)');
   events.sort((a, b) => a.seq - b.seq);
-  return { seed, events, fromSeq: events[0]?.seq ?? header.from, toSeq: events[events.length - 1]?.seq ?? header.to, hasSeed: seed.length > 0 };
+  return { seed, events, fromSeq: events[0]?.seq ?? header.from, toSeq: events[events.length - 1]?.seq ?? header.to, hasSeed: header.state !== undefined || seed.length > 0 };
 }

@@ -2,37 +2,27 @@ import { headers, type NatsConnection } from 'nats';
 import {
   checkEvent, DEFAULT_LIMITS, EVENT_TYPE_HEADER, subjectFor, type EventFilter, type StoredEvent, type WakeEvent,
 } from '@wake/events';
+import type { FoldEntry } from '../state/state-fold';
 import type { LogStream } from '../stream/log-stream';
+import { sliceEventLine, sliceHeaderLine, sliceSeedLine, type SliceHeader } from './slice-file';
 
-/** The first line of an export file; every other line is one stored event (NDJSON). */
-export interface SliceHeader {
-  readonly wakeLogSlice: 1;
-  readonly stream: string;
-  readonly from: number;
-  readonly to: number;
-  readonly exportedAt: string;
-}
-
-/** Writes events with from ≤ seq ≤ to (matching the filter) as NDJSON lines; returns how many. */
+/**
+ * Writes a slice file: the header, the state lines (`seed`: the objects just before `from`, when
+ * given — `wake export --with-state`), then the events with from ≤ seq ≤ to (matching the filter).
+ * Returns how many events.
+ */
 export async function exportSlice(stream: LogStream, from: number, to: number, filter: EventFilter | undefined,
-  accept: (e: StoredEvent) => boolean, write: (line: string) => void | Promise<void>): Promise<number> {
-  const header: SliceHeader = { wakeLogSlice: 1, stream: stream.stream, from, to, exportedAt: new Date().toISOString() };
-  await write(JSON.stringify(header) + '\n');
+  accept: (e: StoredEvent) => boolean, write: (line: string) => void | Promise<void>, seed?: readonly FoldEntry[]): Promise<number> {
+  const header: SliceHeader = { wakeLogSlice: 1, stream: stream.stream, from, to, exportedAt: new Date().toISOString(), ...(seed ? { state: seed.length } : {}) };
+  await write(sliceHeaderLine(header));
+  for (const entry of seed ?? []) await write(sliceSeedLine(entry));
   let n = 0;
   for await (const e of stream.range(Math.max(0, from - 1), to, filter)) {
     if (!accept(e)) continue;
-    await write(JSON.stringify(e) + '\n');
+    await write(sliceEventLine(e));
     n++;
   }
   return n;
-}
-
-export function parseSliceLine(line: string, lineNo: number): StoredEvent | SliceHeader {
-  try {
-    return JSON.parse(line) as StoredEvent | SliceHeader;
-  } catch {
-    throw new Error(`line ${lineNo}: not JSON`);
-  }
 }
 
 /**

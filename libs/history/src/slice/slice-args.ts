@@ -16,7 +16,8 @@ export interface SliceQuery {
   readonly from: number;
   readonly to: number;
   readonly filter?: EventFilter;
-  accept(e: StoredEvent): boolean;
+  /** Does the event (or a state line's object) belong to the slice? The subject filter is checked too. */
+  accept(e: Pick<StoredEvent, 'kind' | 'namespace' | 'object'>): boolean;
 }
 
 function sequence(name: string, v: string | number | undefined): number {
@@ -36,6 +37,6 @@ export function sliceQueryOf(a: SliceArgs): SliceQuery {
   return {
     from, to,
     ...(kind ? { filter: { kind, ...(ns !== undefined ? { namespace: ns } : {}) } } : {}),
-    accept: (e) => (ns === undefined || e.namespace === ns) && (!selector || matchesLabels(selector, e.object.metadata.labels)),
+    accept: (e) => (!kind || e.kind === kind) && (ns === undefined || e.namespace === ns) && (!selector || matchesLabels(selector, e.object.metadata.labels)),
   };
 }
