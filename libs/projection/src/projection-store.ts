@@ -14,6 +14,25 @@ export interface ListQuery {
   readonly nodeName?: string;
 }
 
+/** A label requirement PostgreSQL can filter on (the `labels` jsonb column is metadata.labels). */
+export interface PageLabelTerm {
+  readonly key: string;
+  readonly operator: 'in' | 'notin' | 'exists' | '!';
+  readonly values: readonly string[];
+}
+
+export interface PageQuery {
+  readonly kind: string;
+  /** undefined pages over every namespace */
+  readonly namespace?: string;
+  /** the key of the last object of the previous page (exclusive) */
+  readonly after?: { readonly namespace: string; readonly name: string };
+  /** at most this many objects (> 0) */
+  readonly limit: number;
+  /** requirements every returned (and counted) object meets, ANDed */
+  readonly labels?: readonly PageLabelTerm[];
+}
+
 /**
  * The projection in PostgreSQL: the projector's writes (batches + checkpoint) and the reads
  * every other component makes. Objects come back with metadata.resourceVersion set.
@@ -106,6 +125,40 @@ export class ProjectionStore {
       kind, namespace ?? null, projection,
     );
     return { objects: rows[0]?.objects ?? [], seq: rows[0]?.seq == null ? 0 : Number(rows[0].seq) };
+  }
+
+  /**
+   * One page of the live objects of a kind (optionally one namespace) in primary-key order:
+   * keyset pagination after `after` (exclusive), at most `limit` objects, with the number of
+   * matching objects after `after` (so the caller knows whether more remain and how many) and
+   * the sequence the page is consistent at. One statement, so one snapshot, as snapshot().
+   */
+  async page(q: PageQuery, projection = 'main'): Promise<{ objects: KubeObject[]; seq: number; total: number }> {
+    const params: unknown[] = [q.kind, projection, q.limit];
+    const arg = (v: unknown, cast: string) => { params.push(v); return `$${params.length}::${cast}`; };
+    const where = ['kind = $1', 'NOT deleted'];
+    if (q.namespace !== undefined) where.push(`namespace = ${arg(q.namespace, 'text')}`);
+    if (q.after) where.push(`(kind, namespace, name) > ($1, ${arg(q.after.namespace, 'text')}, ${arg(q.after.name, 'text')})`);
+    for (const r of q.labels ?? []) {
+      const key = arg(r.key, 'text');
+      switch (r.operator) {
+        case 'in': where.push(`coalesce(labels->>${key} = ANY(${arg(r.values, 'text[]')}), false)`); break;
+        case 'notin': where.push(`NOT coalesce(labels->>${key} = ANY(${arg(r.values, 'text[]')}), false)`); break;
+        case 'exists': where.push(`coalesce(jsonb_exists(labels, ${key}), false)`); break;
+        case '!': where.push(`NOT coalesce(jsonb_exists(labels, ${key}), false)`); break;
+        default: { const never: never = r.operator; throw new Error(`unsupported label operator ${String(never)}`); }
+      }
+    }
+    const cond = where.join(' AND ');
+    const rows = await this.prisma.$queryRawUnsafe<{ seq: bigint | null; objects: KubeObject[] | null; total: bigint | number }[]>(
+      `SELECT (SELECT seq FROM ${CHECKPOINTS_TABLE} WHERE name = $2) AS seq,
+              (SELECT json_agg(object ORDER BY namespace, name) FROM
+                (SELECT namespace, name, object FROM ${LIVE_OBJECTS_TABLE} WHERE ${cond} ORDER BY kind, namespace, name LIMIT $3::int) p) AS objects,
+              (SELECT count(*) FROM ${LIVE_OBJECTS_TABLE} WHERE ${cond}) AS total`,
+      ...params,
+    );
+    const row = rows[0];
+    return { objects: row?.objects ?? [], seq: row?.seq == null ? 0 : Number(row.seq), total: Number(row?.total ?? 0) };
   }
 
   /** Drops every projected row and checkpoint: the start of a rebuild. */

@@ -1,5 +1,6 @@
 import { checkFieldSelector, matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector, type FieldSelector, type LabelSelector } from '@wake/api';
 import type { KubeObject } from '@wake/events';
+import type { PageLabelTerm } from '@wake/projection';
 import { failure, HttpError } from '../http/status';
 
 /** The selectors of a list or watch request. */
@@ -26,9 +27,34 @@ export function equalityLabels(sel: Selection): Record<string, string> {
   return out;
 }
 
+/**
+ * The selection as label terms PostgreSQL can filter on, or undefined when part of it cannot
+ * be (field selectors, Gt/Lt, a selector that selects nothing): such lists are paged in memory.
+ */
+export function sqlLabelTerms(sel: Selection): PageLabelTerm[] | undefined {
+  if (sel.fields.terms.length || sel.labels.nothing) return undefined;
+  const out: PageLabelTerm[] = [];
+  for (const r of sel.labels.requirements) {
+    switch (r.operator) {
+      case '=': case '==': case 'in': out.push({ key: r.key, operator: 'in', values: r.values }); break;
+      case '!=': case 'notin': out.push({ key: r.key, operator: 'notin', values: r.values }); break;
+      case 'exists': case '!': out.push({ key: r.key, operator: r.operator, values: [] }); break;
+      default: return undefined;
+    }
+  }
+  return out;
+}
+
+/** The key a continue token's start names, as (namespace, name): keys are `namespace/name` and neither part holds a `/`. */
+export function startKeyOf(start: string): { namespace: string; name: string } {
+  const slash = start.indexOf('/');
+  if (slash < 0) throw new HttpError(failure(400, 'BadRequest', 'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)'));
+  return { namespace: start.slice(0, slash), name: start.slice(slash + 1) };
+}
+
 interface ContinueToken { readonly rv: number; readonly start: string }
 
-const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+export const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 
 export function encodeContinue(t: ContinueToken): string {
   return Buffer.from(JSON.stringify({ v: 'wake.1', ...t })).toString('base64url');
@@ -51,8 +77,13 @@ export function decodeContinue(token: string): ContinueToken {
 export function paginate(objects: readonly KubeObject[], rv: number, limit: number, token: string | null): {
   items: KubeObject[]; continue?: string; remainingItemCount?: number;
 } {
-  const start = token ? decodeContinue(token).start : undefined;
-  const from = start === undefined ? 0 : objects.findIndex((o) => keyOf(o) > start);
+  const start = token ? startKeyOf(decodeContinue(token).start) : undefined;
+  // (namespace, name) compared as the list is sorted: "a/x" > "a-b/x" as strings, yet namespace a comes first
+  const after = (o: KubeObject) => {
+    const ns = o.metadata.namespace ?? '';
+    return ns > start!.namespace || (ns === start!.namespace && o.metadata.name > start!.name);
+  };
+  const from = start === undefined ? 0 : objects.findIndex(after);
   const rest = from < 0 ? [] : objects.slice(from);
   if (!limit || rest.length <= limit) return { items: rest };
   const items = rest.slice(0, limit);

@@ -4,7 +4,7 @@ import { includeObjectOf, wantsTable } from '../http/negotiate';
 import { sendJson } from '../http/reply';
 import { badRequest, HttpError } from '../http/status';
 import { query, type RequestContext } from '../server/context';
-import { paginate, selectionOf, selects } from './list-query';
+import { decodeContinue, encodeContinue, keyOf, paginate, selectionOf, selects, sqlLabelTerms, startKeyOf, type Selection } from './list-query';
 
 export const keyFor = (info: KindInfo, namespace: string | undefined, name: string): ObjectKey =>
   ({ kind: info.kind, namespace: info.namespaced ? namespace ?? '' : '', name });
@@ -38,6 +38,35 @@ export async function consistentSnapshot(ctx: RequestContext, info: KindInfo, na
   return { objects: snap.objects, seq: Math.max(snap.seq, target) };
 }
 
+type Page = { items: KubeObject[]; continue?: string; remainingItemCount?: number };
+
+/** The whole kind (namespace) read, selected and paged in memory. */
+async function pageInMemory(ctx: RequestContext, info: KindInfo, namespace: string | undefined, sel: Selection, limit: number): Promise<{ page: Page; seq: number }> {
+  const { objects, seq } = await consistentSnapshot(ctx, info, namespace);
+  const matching = objects.filter((o) => selects(sel, info.kind, o));
+  return { page: paginate(matching, seq, limit, query(ctx, 'continue')), seq };
+}
+
+/**
+ * One page read by PostgreSQL (keyset on the primary key, the label selector in SQL): the same
+ * page, token and remainingItemCount as pageInMemory gives. undefined when the selection cannot
+ * be filtered in SQL (field selectors, Gt/Lt).
+ */
+async function pageInSql(ctx: RequestContext, info: KindInfo, namespace: string | undefined, sel: Selection, limit: number): Promise<{ page: Page; seq: number } | undefined> {
+  const labels = sqlLabelTerms(sel);
+  if (!labels) return undefined;
+  const token = query(ctx, 'continue');
+  const after = token ? startKeyOf(decodeContinue(token).start) : undefined;
+  const { log, progress, projection, config } = ctx.deps;
+  const target = await log.lastSeq();
+  await progress.waitFor(target, config.listWaitMs);
+  const res = await projection.page({ kind: info.kind, namespace: info.namespaced ? namespace : undefined, after, limit, labels });
+  const seq = Math.max(res.seq, target);
+  if (res.total <= limit) return { page: { items: res.objects }, seq };
+  const items = res.objects;
+  return { page: { items, continue: encodeContinue({ rv: seq, start: keyOf(items[items.length - 1]) }), remainingItemCount: res.total - limit }, seq };
+}
+
 export function limitOf(value: string | null): number {
   if (value === null || value === '') return 0;
   const n = Number(value);
@@ -48,9 +77,8 @@ export function limitOf(value: string | null): number {
 /** LIST: selectors, limit/continue, resourceVersion = the sequence the list is consistent at. */
 export async function listObjects(ctx: RequestContext, info: KindInfo, namespace: string | undefined): Promise<void> {
   const sel = selectionOf(info.kind, query(ctx, 'labelSelector'), query(ctx, 'fieldSelector'));
-  const { objects, seq } = await consistentSnapshot(ctx, info, namespace);
-  const matching = objects.filter((o) => selects(sel, info.kind, o));
-  const page = paginate(matching, seq, limitOf(query(ctx, 'limit')), query(ctx, 'continue'));
+  const limit = limitOf(query(ctx, 'limit'));
+  const { page, seq } = (limit ? await pageInSql(ctx, info, namespace, sel, limit) : undefined) ?? await pageInMemory(ctx, info, namespace, sel, limit);
   const metadata = {
     resourceVersion: String(seq),
     ...(page.continue ? { continue: page.continue, remainingItemCount: page.remainingItemCount } : {}),
