@@ -4,3 +4,4 @@ export * from './postgres';
 export * from './workload';
 export * from './test-cluster';
 export * from './docker-cleanup';
+export * from './wake-cli';

@@ -1,7 +1,4 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { TestCluster, waitUntil } from '@wake/testing';
+import { TestCluster, waitUntil, runWake } from '@wake/testing';
 
 // Issue 9's acceptance with real parts: the real kubectl against a TestCluster (gateway, projector,
 // scheduler, controllers and two node agents running real containers). The scenario — apply a
@@ -9,8 +6,6 @@ import { TestCluster, waitUntil } from '@wake/testing';
 // back — is recorded, then `wake history`, `state --at` (at three points, against what `kubectl get`
 // listed then), `why` and `timeline` must tell exactly that story.
 jest.setTimeout(600_000);
-const run = promisify(execFile);
-const root = path.resolve(__dirname, '../../../..');
 const GRACE = 6;
 const TOLERATION = 5;
 let c: TestCluster;
@@ -24,16 +19,7 @@ beforeAll(async () => {
 afterAll(async () => { await c?.stop(); }, 120_000);
 
 /** The `wake` CLI against this cluster's log and database. */
-async function wake(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  const env = { ...process.env, NATS_URL: c.nats.url, DATABASE_URL: c.databaseUrl, WAKE_HISTORY_SNAPSHOT_EVERY: '200' };
-  try {
-    const r = await run('node', ['-r', './scripts/register.js', 'apps/cli/src/main.ts', ...args], { cwd: root, env, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
-    return { ...r, code: 0 };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string; code: number };
-    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
-  }
-}
+const wake = (...args: string[]) => runWake(args, { NATS_URL: c.nats.url, DATABASE_URL: c.databaseUrl, WAKE_HISTORY_SNAPSHOT_EVERY: '200' }, 120_000);
 
 async function wakeJson<T = any>(...args: string[]): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const r = await wake(...args, '-o', 'json');

@@ -1,17 +1,14 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { connect, type NatsConnection } from 'nats';
 import { DEFAULT_STREAM, JetStreamEventLog, objectAt, type KubeObject } from '@wake/events';
 import { buildRevisions, explain, stateText, HistoryIndexer, HistoryStore, LogStream, stateAt } from '@wake/history';
 import { closePrisma, createPool, createPrisma, ProjectionStore, Projector, type PrismaClient } from '@wake/projection';
-import { createTestDatabase, TestNatsServer } from '@wake/testing';
+import { createTestDatabase, TestNatsServer, runWake } from '@wake/testing';
 import { runScenario, type ScenarioEvents, type ScenarioPoint } from '../../../../libs/history/src/testing/scenario';
 
 jest.setTimeout(180_000);
-const run = promisify(execFile);
 const root = path.resolve(__dirname, '../../../..');
 let nats: TestNatsServer;
 let nc: NatsConnection;
@@ -24,16 +21,7 @@ const points: (ScenarioPoint & { listed: Record<string, KubeObject[]> })[] = [];
 const KINDS = ['Deployment', 'ReplicaSet', 'Pod', 'Node', 'Lease'];
 
 /** The CLI as a child process (what ./wake execs, without the wrapper's .wake/env, which would point at the dev cluster). */
-async function wake(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  const env = { ...process.env, NATS_URL: nats.url, DATABASE_URL: db.url, WAKE_HISTORY_SNAPSHOT_EVERY: '4' };
-  try {
-    const r = await run('node', ['-r', './scripts/register.js', 'apps/cli/src/main.ts', ...args], { cwd: root, env, timeout: 60_000 });
-    return { ...r, code: 0 };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string; code: number };
-    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
-  }
-}
+const wake = (...args: string[]) => runWake(args, { NATS_URL: nats.url, DATABASE_URL: db.url, WAKE_HISTORY_SNAPSHOT_EVERY: '4' }, 60_000);
 
 beforeAll(async () => {
   nats = await TestNatsServer.start();
@@ -194,9 +182,11 @@ describe('the wake history commands (child process)', () => {
     const otherNats = await TestNatsServer.start();
     try {
       const env = { NATS_URL: otherNats.url, DATABASE_URL: other.url, WAKE_STREAM_NAME: 'WAKE_IMPORTED' };
-      const im = await run('node', ['-r', './scripts/register.js', 'apps/cli/src/main.ts', 'import', file], { cwd: root, env: { ...process.env, ...env } });
+      const im = await runWake(['import', file], env);
+      expect(im.code).toBe(0);
       expect(im.stdout).toMatch(new RegExp(`imported ${lines.length - 1} events .* into WAKE_IMPORTED as sequences 1\\.\\.${lines.length - 1}`));
-      const why = await run('node', ['-r', './scripts/register.js', 'apps/cli/src/main.ts', 'why', 'pod/web-7d4b9-x2x4z'], { cwd: root, env: { ...process.env, ...env } });
+      const why = await runWake(['why', 'pod/web-7d4b9-x2x4z'], env);
+      expect(why.code).toBe(0);
       expect(why.stdout).toContain('user alice created Deployment default/web');
       expect(why.stdout).toContain('the scheduler bound Pod default/web-7d4b9-x2x4z to node node-b');
     } finally {

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { DEFAULT_STREAM, type KubeObject, type StoredEvent } from '@wake/events';
 import { HistoryIndexer, HistoryStore, LogStream, replayInputFromStream, replaySlice, type ReplayReport } from '@wake/history';
@@ -12,15 +10,13 @@ import { DEFAULT_SETTINGS } from '../../../scheduler/src/settings/scheduler-sett
 import { ADMIN, Harness } from '../../../controllers/src/testing/harness';
 import { deployment, imageOf, isReady, isTerminating, type Pod } from '../../../controllers/src/testing/fixtures';
 import { SIMULATED_TOLERATION } from '../../../node-agent/src/simulated/objects';
-import { createTestDatabase, TestNatsServer } from '@wake/testing';
+import { createTestDatabase, TestNatsServer, runWake } from '@wake/testing';
 
 // A real scenario recorded by the real services: NATS JetStream and PostgreSQL (projector
 // in-process), the controllers' Runner and the scheduler in-process, three SIMULATED nodes
 // (64 cpu / 256Gi each; they report pods Running, they do not bind) with unequal free
 // resources — sim-0 half full, sim-1 a quarter full, sim-2 empty. Then `wake replay` over it.
 jest.setTimeout(240_000);
-const run = promisify(execFile);
-const root = path.resolve(__dirname, '../../../..');
 let h: Harness;
 let scheduler: Scheduler;
 let lastSeq: number;
@@ -28,16 +24,7 @@ let pool: pg.Pool;
 
 type Deploy = KubeObject & { spec: { replicas: number; template: { spec: { containers: Array<{ image: string; resources?: unknown }> } } }; status?: Record<string, number> };
 
-async function wake(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  const env = { ...process.env, NATS_URL: h.nats.url, DATABASE_URL: h.db.url };
-  try {
-    const r = await run('node', ['-r', './scripts/register.js', 'apps/cli/src/main.ts', ...args], { cwd: root, env, timeout: 90_000 });
-    return { ...r, code: 0 };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string; code: number };
-    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
-  }
-}
+const wake = (...args: string[]) => runWake(args, { NATS_URL: h.nats.url, DATABASE_URL: h.db.url });
 
 async function update(change: (d: Deploy) => void): Promise<void> {
   await h.retry(async () => {
@@ -264,14 +251,7 @@ describe('wake replay over a recorded Deployment: create, scale, new image, roll
 
     const otherNats = await TestNatsServer.start();
     const otherDb = await createTestDatabase('wake_replay_import');
-    const env = { ...process.env, NATS_URL: otherNats.url, DATABASE_URL: otherDb.url, WAKE_STREAM_NAME: 'WAKE_IMPORTED' };
-    const other = async (...args: string[]) => {
-      try {
-        return { ...(await run('node', ['-r', './scripts/register.js', 'apps/cli/src/main.ts', ...args], { cwd: root, env, timeout: 90_000 })), code: 0 };
-      } catch (e) {
-        return e as { stdout: string; stderr: string; code: number };
-      }
-    };
+    const other = (...args: string[]) => runWake(args, { NATS_URL: otherNats.url, DATABASE_URL: otherDb.url, WAKE_STREAM_NAME: 'WAKE_IMPORTED' });
     try {
       const refused = await other('import', corrupted);
       expect(refused.code).not.toBe(0);

@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { HistoryStore, LogStream } from '@wake/history';
 import { createPool } from '@wake/projection';
+import { runWake } from '@wake/testing';
 import { runScenario, type ScenarioEvents, type ScenarioPoint } from '../../../../libs/history/src/testing/scenario';
 import { GatewayHarness } from '../testing/harness';
 import { openStream } from '../testing/stream-client';
@@ -13,8 +12,6 @@ import { openStream } from '../testing/stream-client';
 // same log and database), bad parameters are 400, unknown objects 404, and the follow form
 // streams an event written after it started.
 jest.setTimeout(180_000);
-const run = promisify(execFile);
-const root = path.resolve(__dirname, '../../../..');
 const API = '/apis/history.wake.dev/v1';
 const POD = 'web-7d4b9-x2x4z';
 let h: GatewayHarness;
@@ -23,8 +20,9 @@ const points: ScenarioPoint[] = [];
 
 /** `wake …` on the harness's log and database; stdout. */
 async function wake(...args: string[]): Promise<string> {
-  const env = { ...process.env, NATS_URL: h.nats.url, DATABASE_URL: h.gateway.config.databaseUrl, WAKE_HISTORY_SNAPSHOT_EVERY: '4' };
-  return (await run('node', ['-r', './scripts/register.js', 'apps/cli/src/main.ts', ...args], { cwd: root, env, timeout: 60_000 })).stdout;
+  const r = await runWake(args, { NATS_URL: h.nats.url, DATABASE_URL: h.gateway.config.databaseUrl, WAKE_HISTORY_SNAPSHOT_EVERY: '4' }, 60_000);
+  if (r.code !== 0) throw new Error(`wake ${args.join(' ')}: exit ${r.code}: ${r.stderr}`);
+  return r.stdout;
 }
 const get = async (p: string) => h.request('GET', `${API}${p}`);
 const ok = async (p: string) => {
