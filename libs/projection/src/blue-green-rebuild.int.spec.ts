@@ -1,14 +1,14 @@
-import { connect, type NatsConnection } from 'nats';
-import { DEFAULT_STREAM, JetStreamEventLog, type StoredEvent } from '@wake/events';
-import { createTestDatabase, foldLatest, runMixedWorkload, TestNatsServer } from '@wake/testing';
+import type { NatsConnection } from 'nats';
+import { DEFAULT_STREAM, type JetStreamEventLog, type StoredEvent } from '@wake/events';
+import { foldLatest, runMixedWorkload } from '@wake/testing';
 import { rebuildBlueGreen } from './blue-green-rebuild';
-import { closePrisma, createPrisma, type PrismaClient } from './prisma';
-import { ProjectionStore } from './projection-store';
+import type { PrismaClient } from './prisma';
+import type { ProjectionStore } from './projection-store';
 import { Projector } from './projector';
+import { LogAndProjection } from './testing/log-and-projection';
 
-let nats: TestNatsServer;
+let f: LogAndProjection;
 let nc: NatsConnection;
-let db: { url: string; drop: () => Promise<void> };
 let prisma: PrismaClient;
 let store: ProjectionStore;
 let log: JetStreamEventLog;
@@ -16,21 +16,14 @@ let live: Projector;
 const stream = { ...DEFAULT_STREAM, name: 'WAKE_BLUE_GREEN_TEST' };
 
 beforeAll(async () => {
-  nats = await TestNatsServer.start();
-  nc = await connect({ servers: nats.url });
-  log = await JetStreamEventLog.open(nc, { stream });
-  db = await createTestDatabase();
-  prisma = createPrisma(db.url);
-  store = new ProjectionStore(prisma);
+  f = await LogAndProjection.start(stream.name);
+  ({ nc, prisma, store, log } = f);
   live = new Projector(nc, store, { stream: stream.name, maxBatch: 100 });
   await live.start();
 }, 60_000);
 afterAll(async () => {
-  await live.stop();
-  await closePrisma(prisma);
-  await db.drop();
-  await nc.drain();
-  await nats.stop();
+  await live?.stop();
+  await f?.stop();
 });
 
 async function allEvents(): Promise<StoredEvent[]> {

@@ -1,28 +1,21 @@
-import { connect, type NatsConnection } from 'nats';
+import type { NatsConnection } from 'nats';
 import { DEFAULT_STREAM, JetStreamEventLog, subjectFor } from '@wake/events';
-import { createTestDatabase, runMixedWorkload, TestNatsServer } from '@wake/testing';
-import { closePrisma, createPrisma, type PrismaClient } from './prisma';
+import { runMixedWorkload } from '@wake/testing';
+import type { PrismaClient } from './prisma';
 import { ProjectionStore } from './projection-store';
 import { Projector } from './projector';
+import { LogAndProjection } from './testing/log-and-projection';
 
-let nats: TestNatsServer;
+let f: LogAndProjection;
 let nc: NatsConnection;
-let db: { url: string; drop: () => Promise<void> };
 let prisma: PrismaClient;
 const stream = { ...DEFAULT_STREAM, name: 'WAKE_PROJECTOR_BAD_EVENT' };
 
 beforeAll(async () => {
-  nats = await TestNatsServer.start();
-  nc = await connect({ servers: nats.url });
-  db = await createTestDatabase();
-  prisma = createPrisma(db.url);
+  f = await LogAndProjection.start(stream.name);
+  ({ nc, prisma } = f);
 }, 60_000);
-afterAll(async () => {
-  await closePrisma(prisma);
-  await db.drop();
-  await nc.drain();
-  await nats.stop();
-});
+afterAll(async () => { await f?.stop(); });
 
 it('applies everything before an event that is not JSON, then stops, naming its sequence', async () => {
   const log = await JetStreamEventLog.open(nc, { stream });

@@ -1,34 +1,23 @@
-import { connect, type NatsConnection } from 'nats';
-import { DEFAULT_STREAM, JetStreamEventLog, type StoredEvent } from '@wake/events';
-import { createTestDatabase, foldLatest, runMixedWorkload, TestNatsServer } from '@wake/testing';
-import { closePrisma, createPrisma, type PrismaClient } from './prisma';
-import { ProjectionStore } from './projection-store';
+import type { NatsConnection } from 'nats';
+import { DEFAULT_STREAM, type JetStreamEventLog, type StoredEvent } from '@wake/events';
+import { foldLatest, runMixedWorkload } from '@wake/testing';
+import type { ProjectionStore } from './projection-store';
+import { LogAndProjection } from './testing/log-and-projection';
 import { Projector } from './projector';
 import { ProjectionProgress } from './progress';
 import { rebuildProjection } from './rebuild';
 
-let nats: TestNatsServer;
+let f: LogAndProjection;
 let nc: NatsConnection;
-let db: { url: string; drop: () => Promise<void> };
-let prisma: PrismaClient;
 let store: ProjectionStore;
 let log: JetStreamEventLog;
 const stream = { ...DEFAULT_STREAM, name: 'WAKE_PROJECTOR_TEST' };
 
 beforeAll(async () => {
-  nats = await TestNatsServer.start();
-  nc = await connect({ servers: nats.url });
-  log = await JetStreamEventLog.open(nc, { stream });
-  db = await createTestDatabase();
-  prisma = createPrisma(db.url);
-  store = new ProjectionStore(prisma);
+  f = await LogAndProjection.start(stream.name);
+  ({ nc, store, log } = f);
 });
-afterAll(async () => {
-  await closePrisma(prisma);
-  await db.drop();
-  await nc.drain();
-  await nats.stop();
-});
+afterAll(async () => { await f?.stop(); });
 
 async function expectProjectionMatches(events: readonly StoredEvent[]) {
   const expected = foldLatest(events);
