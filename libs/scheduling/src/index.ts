@@ -6,6 +6,7 @@ export * from './node-info';
 export * from './snapshot';
 export * from './framework';
 export * from './config';
+export * from './config-check';
 export * from './fit-error';
 export * from './schedule';
 export * from './queueing-hints';

@@ -6,7 +6,7 @@ import {
   parsePoint, replayInputFromLines, replayInputFromStream, replaySlice, replayText, sliceEventLine, sliceHeaderLine, sliceSeedLine, StateFold,
   type PointArg, type ReplayInput, type ReplayReport, type SliceHeader,
 } from '@wake/history';
-import type { SchedulerConfig } from '@wake/scheduling';
+import { checkSchedulerConfig, type SchedulerConfig } from '@wake/scheduling';
 import { out, withHistory } from './context';
 
 const point = (flag: string) => (v: string): PointArg => {
@@ -22,15 +22,9 @@ export function readSchedulerConfig(arg: string): SchedulerConfig {
   const text = arg.trimStart().startsWith('{') ? arg : fs.readFileSync(arg, 'utf8');
   let v: unknown;
   try { v = JSON.parse(text); } catch { throw new Error(`--scheduler-config: not JSON: ${arg}`); }
-  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('--scheduler-config: expected a JSON object (a SchedulerConfig)');
-  const c = v as SchedulerConfig;
-  if (c.scoringStrategy !== undefined && !['LeastAllocated', 'MostAllocated'].includes(c.scoringStrategy)) {
-    throw new Error(`--scheduler-config: scoringStrategy must be LeastAllocated or MostAllocated, got ${JSON.stringify(c.scoringStrategy)}`);
-  }
-  for (const [plugin, w] of Object.entries(c.weights ?? {})) {
-    if (typeof w !== 'number' || w < 0) throw new Error(`--scheduler-config: weight of ${plugin} must be a number ≥ 0`);
-  }
-  return c;
+  const checked = checkSchedulerConfig(v);
+  if (!checked.ok) throw new Error(`--scheduler-config: ${checked.errors.join('; ')}`);
+  return checked.config;
 }
 
 const after = (e: StoredEvent, p: PointArg) => ('seq' in p ? e.seq >= p.seq : Date.parse(e.time) >= p.time.getTime());

@@ -273,5 +273,14 @@ describe('wake replay over a recorded Deployment: create, scale, new image, roll
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('scoringStrategy must be LeastAllocated or MostAllocated');
     expect((await wake('replay', '--file', '/nonexistent/slice.ndjson')).code).toBe(2);
+    const typo = await wake('replay', '--scheduler-config', '{"weights":{"NodeResourceFit":5}}');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('unknown score plugin "NodeResourceFit"');
+    // A range past the log's end is an error at once (it used to wait for events never written).
+    const started = Date.now();
+    const past = await wake('replay', '--from', String(lastSeq + 1000));
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain(`is after the log's last event (${lastSeq})`);
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });

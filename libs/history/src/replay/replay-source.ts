@@ -16,6 +16,8 @@ export async function replayInputFromStream(stream: LogStream, store: HistorySto
   const info = await stream.info();
   const fromSeq = Math.max(info.firstSeq, from === undefined ? info.firstSeq : await firstAtOrAfter(stream, from));
   const toSeq = to === undefined ? info.lastSeq : (await stream.resolve(to)).seq;
+  if (fromSeq > info.lastSeq) throw new Error(`nothing to replay: --from ${fromSeq} is after the log's last event (${info.lastSeq})`);
+  if (fromSeq > toSeq) throw new Error(`nothing to replay: --from ${fromSeq} is after --to ${toSeq}`);
   const seed = await stateAfter(stream, store, fromSeq - 1);
   const events: StoredEvent[] = [];
   for await (const e of stream.range(fromSeq - 1, toSeq)) events.push(e);

@@ -51,9 +51,10 @@ export class LogStream {
    * to toSeq and filtered here by subject (before decoding): toSeq is then a known end.
    */
   async *range(afterSeq: number, toSeq: number, filter?: EventFilter): AsyncIterable<StoredEvent> {
-    const first = (await this.info()).firstSeq;
+    const { firstSeq: first, lastSeq } = await this.info();
     if (afterSeq + 1 < first) throw new ExpiredError(afterSeq, first);
-    for await (const m of readUntil(this.nc, { stream: this.stream, afterSeq, untilSeq: toSeq })) {
+    // The log ends where it ends: a range past its last event would wait for events never written.
+    for await (const m of readUntil(this.nc, { stream: this.stream, afterSeq, untilSeq: Math.min(toSeq, lastSeq) })) {
       if (filter && !filterMatches(filter, keyOfSubject(m.subject))) continue;
       yield decodeEvent(m);
     }
