@@ -130,6 +130,15 @@ describe('the wake history commands (child process)', () => {
     const all = (await wake('state', '--at', String(c.seq))).stdout;
     expect(all).toContain('deployment.apps/web');
     expect(all).toContain('pod/web-7d4b9-x2x4z');
+    // Past the log's end, or a time still to come: an error, not today's state passed off as then.
+    const last = (await (await LogStream.open(nc, log, DEFAULT_STREAM.name)).info()).lastSeq;
+    const past = await wake('state', '--at', String(last + 1000), 'pods');
+    expect(past.code).not.toBe(0);
+    expect(past.stderr).toContain(`--at ${last + 1000} is past the log's last event (sequence ${last})`);
+    expect(past.stdout).toBe('');
+    const future = await wake('state', '--at', new Date(Date.now() + 3_600_000).toISOString(), 'pods');
+    expect(future.code).not.toBe(0);
+    expect(future.stderr).toContain('is in the future');
   });
 
   it('why: the causal chain as text', async () => {

@@ -127,6 +127,20 @@ it('export: the slice in `wake export`\'s file format', async () => {
   expect(capped[0].to).toBe(await h.log.lastSeq());
 });
 
+it('export?withState=true: the objects just before `from` after the header, as `wake export --with-state`', async () => {
+  const [from, to] = [story.bound.seq, story.podDeleted.seq];
+  const api = ndjson((await get(`/namespaces/default/export?from=${from}&to=${to}&withState=true`)).text);
+  const file = path.join(h.home, 'with-state.ndjson');
+  await wake('export', '--from', String(from), '--to', String(to), '-n', 'default', '--with-state', '-o', file);
+  const cli = ndjson(fs.readFileSync(file, 'utf8'));
+  expect(api.slice(1)).toEqual(cli.slice(1));
+  expect({ ...api[0], exportedAt: 'x' }).toEqual({ ...cli[0], exportedAt: 'x' });
+  const stateLines = api.slice(1).filter((l: object) => 'wakeSliceSeed' in l);
+  expect(stateLines.length).toBeGreaterThan(0); // the Deployment, its ReplicaSet and the pod existed before the binding
+  const plain = ndjson((await get(`/namespaces/default/export?from=${from}&to=${to}`)).text);
+  expect(api.length - plain.length).toBe(stateLines.length);
+});
+
 it('answers bad parameters with 400, unknown objects and paths with 404, writes with 405 — as Status', async () => {
   const status = async (p: string, method = 'GET') => {
     const r = await h.request(method, `${API}${p}`);
@@ -135,7 +149,7 @@ it('answers bad parameters with 400, unknown objects and paths with 404, writes 
   };
   for (const p of ['/state', '/state?at=yesterday', '/state?at=5&kind=widgets', `/namespaces/default/pods/${POD}/revisions?hideStatus=maybe`,
     '/timeline?since=soon', '/timeline?labelSelector=app%20in%20(', '/timeline?owner=web', '/timeline?since=1m&until=10m',
-    '/timeline?follow=true&timeoutSeconds=0', '/export?from=x&to=5', '/export?from=9&to=5', '/export?to=5', '/namespaces/%zz/state?at=1']) {
+    '/timeline?follow=true&timeoutSeconds=0', '/export?from=x&to=5', '/export?from=9&to=5', '/export?to=5', '/namespaces/%zz/state?at=1', '/state?at=999999999', '/state?at=2999-01-01T00:00:00Z']) {
     expect([p, await status(p)]).toEqual([p, 400]);
   }
   for (const p of ['/namespaces/default/pods/nope/revisions', '/namespaces/default/pods/nope/why', '/namespaces/default/widgets/x/revisions',

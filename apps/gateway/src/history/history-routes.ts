@@ -99,9 +99,9 @@ async function timeline(ctx: RequestContext, namespace: string | undefined): Pro
   if (!left.signal.aborted) sendJson(ctx.res, 200, timelineDocumentOf(items));
 }
 
-/** GET [namespaces/{ns}/]export?from=&to=[&kind=&labelSelector=] */
+/** GET [namespaces/{ns}/]export?from=&to=[&kind=&labelSelector=&withState=true] */
 async function exportSlice(ctx: RequestContext, namespace: string | undefined): Promise<void> {
   const p = new HistoryParams(ctx.url.searchParams);
   const q = sliceQueryOf({ from: p.text('from'), to: p.text('to'), kind: p.text('kind'), namespace, selector: p.text('labelSelector') });
-  return streamExport(ctx, q);
+  return streamExport(ctx, q, { withState: p.flag('withState') });
 }
