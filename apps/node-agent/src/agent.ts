@@ -11,6 +11,8 @@ import { LogsResponder } from './node-api/logs-responder';
 import { ExecResponder } from './node-api/exec-responder';
 import { ServiceNetwork } from './services/service-network';
 import { ensurePodNetwork } from './network/pod-network';
+import { ensurePodToPodRules } from './network/pod-to-pod';
+import { WAKE_BRIDGE_PREFIX } from './network/pod-to-pod-rules';
 import { podReachableDns } from './network/pod-dns';
 import { rangesFromEnv } from '@wake/services';
 
@@ -54,6 +56,9 @@ export class NodeAgent {
       nodeName: c.nodeName, network: c.dockerNetwork, serviceCidr: this.serviceCidr, nodeAddress: c.nodeAddress,
       labels: c.containerLabels, log: this.say,
     });
+    // Pods on the other node agents of this host (other Wake bridges) reach these pods by pod IP, unNATed.
+    // (The rules match Wake bridges only: a WAKE_DOCKER_NETWORK of other origin is left as Docker made it.)
+    if (net.bridge.startsWith(WAKE_BRIDGE_PREFIX)) await ensurePodToPodRules({ log: this.say });
     await this.services.start();
     const dns = podReachableDns(c.nodeAddress, this.services.dns.addresses(), net.loopbackRoutes);
     if (!dns) this.say(`pods keep Docker's resolv.conf: the cluster DNS is not on port 53 of an address pods reach (${JSON.stringify(this.services.dns.addresses())})`);

@@ -115,6 +115,30 @@ describe('pods on their node', () => {
   });
 });
 
+describe('pod network', () => {
+  // busybox httpd on node b with a CGI that answers the client's address as the server sees it.
+  const whoami = 'mkdir -p /www/cgi-bin; printf "#!/bin/sh\\necho Content-Type: text/plain\\necho\\necho \\$REMOTE_ADDR\\n" > /www/cgi-bin/ip; '
+    + 'chmod +x /www/cgi-bin/ip; exec httpd -f -p 8080 -h /www';
+
+  it('a pod on node a reaches a pod on node b by its pod IP, and is seen there with its own pod IP (no NAT)', async () => {
+    await c.createPod('whoami', nodeB, { containers: sleeper(whoami) });
+    await c.createPod('asker', nodeA, { containers: sleeper() });
+    const [server, client] = await Promise.all([c.waitPod('whoami', running, 30_000, 'Running'), c.waitPod('asker', running, 30_000, 'Running')]);
+    const [serverIP, clientIP] = [server.status!.podIP!, client.status!.podIP!];
+    // different nodes, different pod networks: neither Docker's isolation nor its masquerading may apply
+    expect(serverIP.split('.').slice(0, 3)).not.toEqual(clientIP.split('.').slice(0, 3));
+    let seen = '';
+    for (let i = 0; i < 6 && !seen; i++) {
+      // busybox's `timeout` bounds each try (a dropped SYN would leave wget waiting for minutes)
+      const r = await runExec(c.nc, nodeA, ref(client), ['timeout', '5', 'wget', '-qO-', `http://${serverIP}:8080/cgi-bin/ip`]);
+      if (r.exit?.exitCode === 0) seen = r.stdout.trim();
+      else await new Promise((res) => setTimeout(res, 500));
+    }
+    // busybox httpd listens on IPv6 and writes the address as [::ffff:a.b.c.d]
+    expect(seen.replace(/^\[(::ffff:)?|\]$/g, '')).toBe(clientIP);
+  }, 60_000);
+});
+
 describe('restarts and probes', () => {
   it('backs off a crashing container (CrashLoopBackOff), restarts on a failing liveness probe, and marks a failing readiness probe not ready', async () => {
     await c.createPod('crash', nodeA, { containers: sleeper('echo crashing; exit 1') });
