@@ -1,6 +1,6 @@
 import { connect, type NatsConnection } from 'nats';
 import { isRemoval, JetStreamEventLog, type EventWatch } from '@wake/events';
-import { TestCluster, waitUntil } from '@wake/testing';
+import { TestCluster, waitUntil, runWake } from '@wake/testing';
 
 // Issue 7's acceptance: Jobs, a CronJob, a DaemonSet and a StatefulSet driven by the real
 // kubectl against the whole cluster as real processes (two node agents running real Docker
@@ -241,3 +241,16 @@ it('the CronJob ran once a minute, never two at a time, and kept one successful 
     return jobs.filter((j: any) => condition(j, 'Complete')).length === 1;
   }, 60_000, 'one successful Job kept');
 }, 300_000);
+
+it('replay: today\'s DaemonSet and StatefulSet controllers make the decisions recorded above', async () => {
+  const r = await runWake(['replay', '-o', 'json'], { NATS_URL: c.nats.url, DATABASE_URL: c.databaseUrl }, 120_000);
+  expect(r.stderr).toBe('');
+  const report = JSON.parse(r.stdout);
+  const ours = report.differences.filter((d: any) => d.component === 'daemonset' || d.component === 'statefulset');
+  expect(ours).toEqual([]);
+  for (const controller of ['daemonset', 'statefulset']) {
+    expect(report.components[controller].compared).toBeGreaterThan(0);
+    expect(report.components[controller].different).toBe(0);
+    expect(report.notCompared[controller]).toBeUndefined(); // every write attributed (a StatefulSet's claims by name)
+  }
+}, 150_000);

@@ -157,11 +157,11 @@ describe('replaySlice: the controllers', () => {
   });
 
   it('counts the writes of controllers it does not compare', () => {
-    const ds = k({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'd', namespace: 'default' } });
+    const ep = k({ apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'web', namespace: 'default' } });
     const scheduled = k({ apiVersion: 'v1', kind: 'Event', metadata: { name: 'web.1', namespace: 'default' }, reason: 'Scheduled' });
-    const r = replaySlice({ seed: [entry(1, ns)], events: [ev(10, 'DaemonSet.StatusUpdated', ds, CTRL('daemonset', 'c')), ev(11, 'DaemonSet.Created', ds), ev(12, 'Event.Created', scheduled, SCHED)] });
-    expect(r.notCompared).toEqual({ daemonset: 1 });
-    expect(replayText(r)).toContain('not compared: daemonset 1 writes');
+    const r = replaySlice({ seed: [entry(1, ns)], events: [ev(10, 'Endpoints.Updated', ep, CTRL('endpoints', 'c')), ev(11, 'Endpoints.Created', ep), ev(12, 'Event.Created', scheduled, SCHED)] });
+    expect(r.notCompared).toEqual({ endpoints: 1 });
+    expect(replayText(r)).toContain('not compared: endpoints 1 writes');
   });
 
   /** The events a reconcile's actions would have written, as the runner writes them. */

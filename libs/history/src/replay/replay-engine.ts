@@ -3,7 +3,7 @@ import type { SchedulerConfig } from '@wake/scheduling';
 import type { FoldEntry } from '../state/state-fold';
 import { compareBinding, pendingPod, type BindingComparison } from './compare-binding';
 import { compareWrites } from './compare-writes';
-import { COMPARED_COMPONENTS, CONTROLLER_KINDS, deciderOf, isSchedulingVerdict, planDecisions, reconcileKeyOf, type ComparedComponent, type RecordedDecision } from './decisions';
+import { COMPARED_COMPONENTS, CONTROLLER_KINDS, deciderOf, isSchedulingVerdict, planDecisions, type ComparedComponent, type RecordedDecision } from './decisions';
 import { ReplayState, type UndoStep } from './replay-state';
 import { SchedulerView, schedulerSnapshot } from './scheduler-view';
 import { todaysReconcile } from './todays-reconcile';
@@ -61,6 +61,8 @@ const RELEVANT: Record<ComparedComponent, ReadonlySet<string>> = {
   deployment: new Set(['Deployment', 'ReplicaSet', 'Pod']),
   job: new Set(['Job', 'Pod']),
   cronjob: new Set(['CronJob', 'Job']),
+  daemonset: new Set(['DaemonSet', 'Pod', 'Node']),
+  statefulset: new Set(['StatefulSet', 'Pod', 'PersistentVolumeClaim']),
 };
 
 /**
@@ -83,7 +85,7 @@ export function replaySlice(input: ReplayInput, opts: ReplayOptions = {}): Repla
   const scheduler = new SchedulerView(state);
   const undo: UndoStep[] = [];
   const indexOfSeq = new Map(events.map((e, i) => [e.seq, i]));
-  const plan = planDecisions(events);
+  const plan = planDecisions(events, input.seed);
   const components = Object.fromEntries(COMPARED_COMPONENTS.map((c) => [c, { compared: 0, matched: 0, different: 0, matchedEarlier: 0 }])) as Record<ComparedComponent, ComponentTally>;
   const differences: ReplayDifference[] = [];
 
@@ -159,9 +161,8 @@ export function replaySlice(input: ReplayInput, opts: ReplayOptions = {}): Repla
     undo.push(step);
     if (step.applied) scheduler.apply(e);
     lastOfObject.set(keyString(e), i);
-    const who = deciderOf(e);
-    const key = who ? reconcileKeyOf(who, e) : undefined;
-    if (key) lastOfKey.set(`${who}|${key}`, i);
+    const key = plan.keys[i];
+    if (key) lastOfKey.set(key, i);
   });
   return {
     from: events[0]?.seq ?? 0,

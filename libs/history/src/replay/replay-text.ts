@@ -4,6 +4,7 @@ import type { ReplayDifference, ReplayReport } from './replay-engine';
 
 const LABEL: Record<string, string> = {
   scheduler: 'scheduler bindings', replicaset: 'replicaset controller', deployment: 'deployment controller', job: 'job controller', cronjob: 'cronjob controller',
+  daemonset: 'daemonset controller', statefulset: 'statefulset controller',
 };
 
 /** The report as text: a tally per component, then each difference with both decisions. */
@@ -11,7 +12,7 @@ export function replayText(r: ReplayReport): string {
   const lines = [`replayed ${r.events} events (sequences ${r.from}..${r.to}, starting from ${r.seedObjects} objects) through today's scheduler and controllers`];
   for (const c of COMPARED_COMPONENTS) {
     const t = r.components[c];
-    if (!t.compared && (c === 'job' || c === 'cronjob')) continue;
+    if (!t.compared && c !== 'scheduler' && c !== 'replicaset' && c !== 'deployment') continue;
     const earlier = t.matchedEarlier ? ` (${t.matchedEarlier} on a state a few events older: the component's cache lagged the log)` : '';
     lines.push(`  ${LABEL[c].padEnd(22)} ${String(t.compared).padStart(4)} compared  ${String(t.matched).padStart(4)} same  ${String(t.different).padStart(4)} different${earlier}`);
   }

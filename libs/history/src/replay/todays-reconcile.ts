@@ -1,17 +1,18 @@
 import type { KubeObject } from '@wake/events';
 import {
-  controllerRef, jobFinished, reconcileCronJob, reconcileDeployment, reconcileJob, reconcileJobTtl, reconcileReplicaSet, seededRandom,
-  type Action, type Deployment, type Job, type Pod, type ReplicaSet,
+  controllerRef, jobFinished, reconcileCronJob, reconcileDaemonSet, reconcileDeployment, reconcileJob, reconcileJobTtl, reconcileReplicaSet, reconcileStatefulSet, seededRandom,
+  type Action, type DaemonSet, type Deployment, type Job, type PersistentVolumeClaim, type Pod, type ReplicaSet, type StatefulSet,
 } from '@wake/reconcilers';
 import type { ComparedController } from './decisions';
 import type { ReplayState } from './replay-state';
 
 type CronJob = Parameters<typeof reconcileCronJob>[0];
+type Node = Parameters<typeof reconcileDaemonSet>[1]['nodes'][number];
 
 /**
  * Today's reconcile of one controller key on a replayed state, at a virtual `now` — what
- * apps/controllers/src/controllers/{replicaset,deployment,job,cronjob}.controller.ts do with
- * their cache. Randomness (generated pod names) is seeded: names are not compared (see
+ * apps/controllers/src/controllers/{replicaset,deployment,job,cronjob,daemonset,statefulset}.controller.ts
+ * do with their cache. Randomness (generated pod names) is seeded: names are not compared (see
  * write-signature.ts).
  */
 export function todaysReconcile(controller: ComparedController, key: string, state: ReplayState, now: Date, seed: number): Action[] {
@@ -28,6 +29,16 @@ export function todaysReconcile(controller: ComparedController, key: string, sta
     const cj = state.get({ kind: 'CronJob', namespace, name }) as CronJob | undefined;
     if (!cj) return [];
     return reconcileCronJob(cj, { jobs: state.list('Job', namespace) as Job[] }, now);
+  }
+  if (controller === 'daemonset') {
+    const ds = state.get({ kind: 'DaemonSet', namespace, name }) as DaemonSet | undefined;
+    if (!ds) return [];
+    return reconcileDaemonSet(ds, { nodes: state.list('Node', '') as Node[], pods: state.list('Pod', namespace) as Pod[] }, { now, random: seededRandom(seed) });
+  }
+  if (controller === 'statefulset') {
+    const set = state.get({ kind: 'StatefulSet', namespace, name }) as StatefulSet | undefined;
+    if (!set) return [];
+    return reconcileStatefulSet(set, { pods: state.list('Pod', namespace) as Pod[], claims: state.list('PersistentVolumeClaim', namespace) as PersistentVolumeClaim[] }, now);
   }
   if (controller === 'replicaset') {
     const rs = state.get({ kind: 'ReplicaSet', namespace, name }) as ReplicaSet | undefined;
