@@ -9,16 +9,19 @@ import { Heartbeat } from './node/heartbeat';
 import { PodSync } from './pods/pod-sync';
 import { LogsResponder } from './node-api/logs-responder';
 import { ExecResponder } from './node-api/exec-responder';
+import { PortForwardResponder } from './node-api/port-forward-responder';
 import { ServiceNetwork } from './services/service-network';
 import { ensurePodNetwork } from './network/pod-network';
 import { ensurePodToPodRules } from './network/pod-to-pod';
 import { WAKE_BRIDGE_PREFIX } from './network/pod-to-pod-rules';
 import { podReachableDns } from './network/pod-dns';
 import { rangesFromEnv } from '@wake/services';
+import { MetricsCollector } from './metrics/metrics-collector';
+import { MetricsResponder } from './metrics/metrics-responder';
 
 /**
  * The node agent, composed: registration and heartbeat, pod sync, the Service proxy and cluster DNS,
- * and the logs/exec responders.
+ * and the logs/exec/port-forward responders.
  * Every write goes through the ObjectStore as actor {type:'node'}, so NodeRestriction applies.
  */
 export class NodeAgent {
@@ -28,7 +31,10 @@ export class NodeAgent {
   private sync?: PodSync;
   private logs?: LogsResponder;
   private exec?: ExecResponder;
+  private portForward?: PortForwardResponder;
   readonly services: ServiceNetwork;
+  private metrics?: MetricsCollector;
+  private metricsResponder?: MetricsResponder;
   private readonly serviceCidr = rangesFromEnv().serviceIPs.text;
 
   constructor(private readonly config: AgentConfig, private readonly nc: NatsConnection, log: EventLog, private readonly say: (m: string) => void = () => undefined) {
@@ -50,6 +56,7 @@ export class NodeAgent {
     const byName = (ns: string, name: string) => this.sync!.podByName(ns, name);
     this.logs = new LogsResponder(this.nc, this.runtime, byName, this.say);
     this.exec = new ExecResponder(this.nc, this.runtime, byName, this.say);
+    this.portForward = new PortForwardResponder(this.nc, c.nodeName, byName, this.say);
     // The pod network and the Service data plane come first: every sandbox joins the network and
     // every container's resolv.conf names the cluster DNS.
     const net = await ensurePodNetwork(this.runtime.docker, {
@@ -67,6 +74,11 @@ export class NodeAgent {
     await this.sync!.start();
     this.logs.start();
     this.exec.start();
+    this.portForward.start();
+    this.metrics = new MetricsCollector(this.runtime.docker, { nodeName: c.nodeName, intervalSeconds: c.metricsSeconds, log: this.say });
+    this.metrics.start();
+    this.metricsResponder = new MetricsResponder(this.nc, c.nodeName, this.metrics);
+    this.metricsResponder.start();
     await this.nc.flush();
     this.say(`node ${c.nodeName} (${c.nodeAddress}) registered; ${facts.containerRuntimeVersion}; data in ${c.dataDir}`);
   }
@@ -74,8 +86,11 @@ export class NodeAgent {
   /** Stops the agent; the pods' containers keep running (a restarted agent adopts them). */
   async stop(): Promise<void> {
     this.heartbeat?.stop();
+    this.metricsResponder?.stop();
+    this.metrics?.stop();
     await this.logs?.stop();
     await this.exec?.stop();
+    await this.portForward?.stop();
     await this.sync?.stop();
     await this.services.stop();
   }

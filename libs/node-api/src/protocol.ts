@@ -14,9 +14,16 @@
  *        bytes to `${session}.stdin`, an empty message with header `Wake-Eof: 1` to close stdin,
  *        and TerminalSize JSON to `${session}.resize`. The agent sends output chunks to
  *        `.stdout`/`.stderr` and finally ExecExit JSON to `.exit`.
+ * Port-forward: gateway subscribes to `${session}.down`, then REQUESTs `portForwardSubject(node)`
+ *        with PortForwardRequest; the agent dials the pod's address on the port and replies
+ *        ExecStarted once connected (and listening on `${session}.up`). Bytes for the pod go to
+ *        `.up`, the pod's bytes come back on `.down`; an empty message with `Wake-Eof: 1` half-closes
+ *        a direction; `Wake-Error: <message>` on `.down` ends the connection with an error;
+ *        anything on `${session}.close` makes the agent drop the connection.
  */
 export const logsSubject = (node: string) => `wake.node.${encodeNode(node)}.logs`;
 export const execSubject = (node: string) => `wake.node.${encodeNode(node)}.exec`;
+export const portForwardSubject = (node: string) => `wake.node.${encodeNode(node)}.portforward`;
 
 /** Node names are DNS subdomains: dots are not safe in a subject token. */
 export function encodeNode(node: string): string {
@@ -58,3 +65,11 @@ export interface ExecRequest extends PodRef {
 export type ExecStarted = { readonly ok: true } | { readonly ok: false; readonly code: 'NotFound' | 'BadRequest' | 'Internal'; readonly message: string };
 export interface ExecExit { readonly exitCode: number; readonly message?: string }
 export interface TerminalSize { readonly width: number; readonly height: number }
+
+export interface PortForwardRequest {
+  readonly namespace: string;
+  readonly pod: string;
+  readonly uid: string;
+  readonly session: string;
+  readonly port: number;
+}

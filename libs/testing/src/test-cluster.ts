@@ -6,10 +6,18 @@ import { promisify } from 'node:util';
 import { removeContainersSequentially, removePodNetworks } from './docker-cleanup';
 import { freePort, waitUntil } from './ports';
 import { createTestDatabase } from './postgres';
+import { claimSubnet } from './subnet-claim';
 import { TestNatsServer } from './nats-server';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '../../..');
+
+export interface RunningKubectl {
+  output(): string;
+  /** Waits until the output matches; the match and its groups. */
+  waitForOutput(pattern: RegExp, timeoutMs: number): Promise<string[]>;
+  kill(): void;
+}
 
 export interface KubectlResult { readonly code: number; readonly stdout: string; readonly stderr: string }
 
@@ -44,12 +52,15 @@ export class TestCluster {
   readonly nodeAddresses: string[];
   private readonly run: string;
   private readonly subnet: number;
+  private readonly releaseSubnet: () => void;
   private constructor(
     readonly dir: string, readonly nats: TestNatsServer, private readonly db: { url: string; drop: () => Promise<void> },
     readonly gatewayPort: number, private readonly opts: TestClusterOptions,
   ) {
     this.run = Math.random().toString(36).slice(2, 7);
-    this.subnet = 10 + Math.floor(Math.random() * 240);
+    const claim = claimSubnet();
+    this.subnet = claim.subnet;
+    this.releaseSubnet = claim.release;
     const n = opts.nodes ?? 2;
     this.nodeNames = Array.from({ length: n }, (_, i) => this.nodeName(i));
     this.nodeAddresses = Array.from({ length: n }, (_, i) => `127.0.${this.subnet}.${i + 2}`);
@@ -137,6 +148,33 @@ export class TestCluster {
     this.spawn(name, mains[name], name === 'gateway' ? { WAKE_GATEWAY_PORT: String(this.gatewayPort) } : {});
   }
 
+  /**
+   * A long-running kubectl (port-forward, logs -f): its output so far, a wait for a pattern in it
+   * (the match's groups), and kill. The caller kills it (in a finally).
+   */
+  spawnKubectl(args: string[], env: Record<string, string> = {}): RunningKubectl {
+    const child = spawn('kubectl', ['--kubeconfig', this.kubeconfig, '--cache-dir', path.join(this.dir, 'kube-cache'), ...args], {
+      env: { ...process.env, HOME: this.dir, KUBECONFIG: this.kubeconfig, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
+    return {
+      output: () => output,
+      waitForOutput: async (pattern, timeoutMs) => {
+        let m: RegExpMatchArray | null = null;
+        await waitUntil(async () => {
+          m = pattern.exec(output);
+          if (!m) await new Promise((r) => setTimeout(r, 100));
+          return m !== null || child.exitCode !== null;
+        }, timeoutMs, `kubectl ${args.join(' ')} to print ${pattern}`);
+        if (!m) throw new Error(`kubectl ${args.join(' ')} exited (${child.exitCode}) without printing ${pattern}: ${output}`);
+        return [...(m as RegExpMatchArray)];
+      },
+      kill: () => { if (child.exitCode === null) child.kill('SIGINT'); },
+    };
+  }
+
   kubectl(args: string[], opts: { input?: string; timeoutMs?: number } = {}): Promise<KubectlResult> {
     const cacheDir = path.join(this.dir, 'kube-cache');
     return new Promise((resolve) => {
@@ -185,6 +223,7 @@ export class TestCluster {
     await this.nats.stop();
     await this.db.drop();
     fs.rmSync(this.dir, { recursive: true, force: true });
+    this.releaseSubnet();
   }
 
   private spawn(name: string, main: string, env: Record<string, string> = {}): void {

@@ -24,6 +24,8 @@ describe('decideAccess', () => {
     expect(can({ verb: 'get', resource: 'secrets', namespace: 'default', name: 'db' }).allowed).toBe(true);
     expect(can({ verb: 'get', resource: 'secrets', namespace: 'default', name: 'other' })).toEqual({ allowed: false, reason: "no relationship found between node 'node-a' and this object" });
     expect(can({ verb: 'list', resource: 'secrets', namespace: 'default' }).allowed).toBe(false);
+    expect(can({ verb: 'list', group: 'metrics.k8s.io', resource: 'pods', namespace: 'default' }).allowed).toBe(false);
+    expect(decideAccess(admin, { verb: 'list', group: 'metrics.k8s.io', resource: 'nodes' }, { podsOnNode: [] }).allowed).toBe(true);
   });
   it('and by NodeRestriction for writes', () => {
     const can = (attrs: object, current?: KubeObject) => decideAccess(node, attrs, { current, podsOnNode: [] }).allowed;

@@ -40,6 +40,7 @@ export function decideAccess(actor: Actor, attrs: ResourceAttributes, facts: Nod
   const info = kindByResource(attrs.group ?? '', attrs.resource ?? '');
   if (verb === '*' || attrs.resource === '*') return { allowed: false, reason: 'a node is allowed only specific verbs on specific resources' };
   if (READS.has(verb)) {
+    if (attrs.group === 'metrics.k8s.io') return { allowed: false, reason: 'the system:node role grants nothing in metrics.k8s.io' };
     if (!info || !readOnlyThroughPods(info.kind)) return { allowed: true, reason: 'nodes may read this resource' };
     const refusal = nodeReadRefusal(actor.node, { verb, kind: info.kind, namespace: attrs.namespace || undefined, name: attrs.name || undefined, subresource: attrs.subresource || undefined }, facts.podsOnNode);
     return refusal ? { allowed: false, reason: refusal } : { allowed: true, reason: `a pod bound to node "${actor.node}" references it` };

@@ -1,3 +1,4 @@
+import https from 'node:https';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,4 +61,22 @@ it('reads a Secret as soon as a pod bound to it references it (read your writes)
   expect((await asNode('GET', `${SECRETS}/later`)).status).toBe(403);
   expect((await h.request('POST', '/api/v1/namespaces/default/pods', pod('late', 'node-a', {}, [{ name: 's', secret: { secretName: 'later' } }]))).status).toBe(201);
   expect((await asNode('GET', `${SECRETS}/later`)).status).toBe(200);
+});
+
+it('may not exec or port-forward into a pod, even its own: 403 before any upgrade', async () => {
+  const upgrade = (sub: string, protocol: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = https.request(new URL(`/api/v1/namespaces/default/pods/web/${sub}?command=true`, h.url), {
+      method: 'GET', ca: h.caCert,
+      headers: { Authorization: `Bearer ${NODE_TOKEN}`, Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Protocol': protocol },
+    });
+    req.on('response', (res) => { let body = ''; res.on('data', (d) => { body += d; }); res.on('end', () => resolve({ status: res.statusCode ?? 0, body })); });
+    req.on('upgrade', (res, socket) => { socket.destroy(); resolve({ status: res.statusCode ?? 0, body: '' }); });
+    req.on('error', reject);
+    req.end();
+  });
+  for (const [sub, protocol] of [['exec', 'v5.channel.k8s.io'], ['portforward', 'SPDY/3.1+portforward.k8s.io']]) {
+    const r = await upgrade(sub, protocol);
+    expect(r.status).toBe(403);
+    expect(JSON.parse(r.body)).toMatchObject({ kind: 'Status', code: 403, message: `pods "web" is forbidden: User "system:node:node-a" cannot create resource "pods/${sub}" in API group "" in the namespace "default"` });
+  }
 });

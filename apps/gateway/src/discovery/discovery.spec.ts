@@ -45,6 +45,14 @@ describe('discovery', () => {
     ]);
     expect(apiGroupDocument('authorization.k8s.io')).toMatchObject({ kind: 'APIGroup', name: 'authorization.k8s.io' });
   });
+  it('lists the resource metrics API kubectl top looks for: pods and nodes, get and list, never under /api', () => {
+    expect(aggregatedDiscovery(true).items.map((i) => i.metadata.name)).not.toContain('metrics.k8s.io');
+    const metrics = aggregatedDiscovery(false).items.find((i) => i.metadata.name === 'metrics.k8s.io')!;
+    expect(metrics.versions[0].resources.map((r) => [r.resource, r.scope, r.verbs])).toEqual([
+      ['nodes', 'Cluster', ['get', 'list']], ['pods', 'Namespaced', ['get', 'list']],
+    ]);
+    expect(apiGroupList().groups.find((g) => g.name === 'metrics.k8s.io')!.preferredVersion).toEqual({ groupVersion: 'metrics.k8s.io/v1beta1', version: 'v1beta1' });
+  });
   it('reports Kubernetes 1.32', () => {
     expect(versionInfo()).toMatchObject({ major: '1', minor: '32' });
   });

@@ -1,5 +1,6 @@
 import { KINDS, type KindInfo } from '@wake/events';
 import { historyAggregatedGroup, historyApiGroup } from '../history/history-discovery';
+import { metricsAggregatedGroup, metricsApiGroup } from '../metrics/metrics-discovery';
 import { reviewAggregatedGroups, reviewApiGroupDocument, reviewApiGroups, reviewApiResourceList } from './review-discovery';
 
 /** Discovery documents built from the kinds registry (libs/events KINDS). */
@@ -18,6 +19,7 @@ function subresourceFacts(info: KindInfo, sub: string): SubresourceFacts {
     case 'eviction': return { kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] };
     case 'log': return { ...self, verbs: ['get'] };
     case 'exec': return { kind: 'PodExecOptions', group: '', version: 'v1', verbs: ['create', 'get'] };
+    case 'portforward': return { kind: 'PodPortForwardOptions', group: '', version: 'v1', verbs: ['create', 'get'] };
     case 'finalize': return { ...self, verbs: ['update'] };
     default: return { ...self, verbs: ['get', 'patch', 'update'] };
   }
@@ -65,6 +67,7 @@ export function aggregatedDiscovery(legacy: boolean) {
         versions: [{ version: versionOf(g), freshness: 'Current', resources: kindsOf(g).map(aggregatedResource) }],
       })),
       ...(legacy ? [] : reviewAggregatedGroups()),
+      ...(legacy ? [] : [metricsAggregatedGroup()]),
       // Wake's own group last, after every Kubernetes group.
       ...(legacy ? [] : [historyAggregatedGroup()]),
     ],
@@ -83,7 +86,7 @@ function apiGroup(g: string) {
 
 /** GET /apis (legacy). */
 export function apiGroupList() {
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: [...groups().filter((g) => g !== '').map(apiGroup), ...reviewApiGroups(), historyApiGroup()] };
+  return { kind: 'APIGroupList', apiVersion: 'v1', groups: [...groups().filter((g) => g !== '').map(apiGroup), ...reviewApiGroups(), metricsApiGroup(), historyApiGroup()] };
 }
 
 /** GET /apis/<group>, or undefined when Wake does not serve it. */

@@ -9,6 +9,7 @@ import { logRequest } from '../observability/request-logger';
 import type { GatewayMetrics } from '../observability/metrics';
 import { parseApiPath } from '../routing/parse-path';
 import { handleExecUpgrade } from '../nodes/exec';
+import { handlePortForwardUpgrade } from '../nodes/port-forward';
 import type { GatewayDeps, RequestContext } from './context';
 import { route } from './router';
 
@@ -62,13 +63,19 @@ export function createDispatcher(deps: GatewayDeps, auth: TokenAuthenticator, me
     const user = auth.authenticate(req.headers.authorization);
     if (!user) return refuse(401, 'Unauthorized', 'Unauthorized');
     const api = parseApiPath(url.pathname);
-    if (api.type !== 'resource' || api.info.kind !== 'Pod' || api.subresource !== 'exec' || !api.name || !api.namespace) {
-      return refuse(400, 'BadRequest', `WebSocket upgrades are served for pods/exec only (${url.pathname})`);
+    const subresource = api.type === 'resource' && api.info.kind === 'Pod' && api.name && api.namespace ? api.subresource : undefined;
+    if (api.type !== 'resource' || !api.name || !api.namespace || (subresource !== 'exec' && subresource !== 'portforward')) {
+      return refuse(400, 'BadRequest', `upgrades are served for pods/exec and pods/portforward only (${url.pathname})`);
+    }
+    // The Node authorizer gives nodes no pods/exec or pods/portforward (they are for people).
+    if (user.type === 'node') {
+      return refuse(403, 'Forbidden', `pods "${api.name}" is forbidden: User "${actorString(user)}" cannot create resource "pods/${subresource}" in API group "" in the namespace "${api.namespace}"`);
     }
     const started = Date.now();
     try {
-      await handleExecUpgrade(deps, req, socket, head, url, api.namespace, api.name, user);
-      metrics.observe('create', 'pods/exec', 101, (Date.now() - started) / 1000);
+      if (subresource === 'exec') await handleExecUpgrade(deps, req, socket, head, url, api.namespace, api.name, user);
+      else await handlePortForwardUpgrade(deps, req, socket, head, api.namespace, api.name);
+      metrics.observe('create', `pods/${subresource}`, 101, (Date.now() - started) / 1000);
     } catch (e) {
       const s = statusFor(e);
       refuse(s.code === 500 ? 400 : s.code, s.reason ?? 'BadRequest', s.message ?? String(e));

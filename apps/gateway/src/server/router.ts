@@ -16,6 +16,8 @@ import { watchObjects } from '../watch/watch-stream';
 import { streamLogs } from '../nodes/logs';
 import { parseHistoryPath } from '../history/history-path';
 import { serveHistory } from '../history/history-routes';
+import { parseMetricsPath } from '../metrics/metrics-path';
+import { serveMetrics } from '../metrics/metrics-routes';
 import { authorizeNodeRead } from '../auth/node-authorizer';
 import { forbiddenPath } from '../auth/forbidden';
 import { reviewOfPath, serveSelfReview } from '../auth/self-reviews';
@@ -39,6 +41,8 @@ export async function route(ctx: RequestContext): Promise<void> {
   // The history API serves every object's past contents (Secrets too): not for node credentials.
   if (history && ctx.user.type === 'node') throw new HttpError(forbiddenPath(actorString(ctx.user), method.toLowerCase(), path));
   if (history) return serveHistory(ctx, history);
+  const metrics = parseMetricsPath(path);
+  if (metrics) return serveMetrics(ctx, metrics);
   const review = reviewOfPath(path);
   if (review) return serveSelfReview(ctx, review);
   const api = parseApiPath(path);
@@ -89,6 +93,7 @@ export async function route(ctx: RequestContext): Promise<void> {
   if (subresource === 'eviction' && method === 'POST') { ctx.verb = 'create'; return evictPod(ctx, info, namespace, name); }
   if (subresource === 'log' && method === 'GET') { ctx.verb = 'get'; return streamLogs(ctx, namespace!, name); }
   if (subresource === 'exec') throw new HttpError(failure(400, 'BadRequest', 'exec needs a WebSocket upgrade (v5.channel.k8s.io or v4.channel.k8s.io)'));
+  if (subresource === 'portforward') throw new HttpError(failure(400, 'BadRequest', 'port-forward needs an upgrade: WebSocket (SPDY/3.1+portforward.k8s.io) or SPDY/3.1'));
   const sub = subresource === 'status' ? 'status' : undefined;
   if (subresource === 'finalize' && method !== 'PUT') throw new HttpError(methodNotAllowed(method));
   if (subresource && subresource !== 'status' && subresource !== 'finalize') throw new HttpError(methodNotAllowed(method));

@@ -15,3 +15,9 @@ it('refuses invalid values', () => {
   expect(() => loadConfig(['--cpu', 'lots'], { WAKE_NODE_NAME: 'n' })).toThrow(/CPU quantity/);
   expect(() => parseLabels('novalue')).toThrow(/key=value/);
 });
+
+it('samples resource metrics every 15 s unless told otherwise', () => {
+  expect(loadConfig([], { WAKE_NODE_NAME: 'n' }).metricsSeconds).toBe(15);
+  expect(loadConfig([], { WAKE_NODE_NAME: 'n', WAKE_METRICS_SECONDS: '2' }).metricsSeconds).toBe(2);
+  expect(() => loadConfig([], { WAKE_NODE_NAME: 'n', WAKE_METRICS_SECONDS: '0' })).toThrow(/metricsSeconds/);
+});

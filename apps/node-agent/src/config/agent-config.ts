@@ -37,6 +37,10 @@ export class AgentConfig {
   @IsInt() @Min(1) @Max(64)
   workers!: number;
 
+  /** Seconds between resource metrics samples (`kubectl top`; metrics-server's resolution). */
+  @IsInt() @Min(1) @Max(3600)
+  metricsSeconds!: number;
+
   @IsOptional() @Matches(/^\d+(\.\d+)?m?$/, { message: 'cpu must be a CPU quantity such as 2 or 1500m' })
   cpu?: string;
 
@@ -84,6 +88,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .option('--status-report-seconds <n>', 'Node status report interval (WAKE_NODE_STATUS_SECONDS, default 40)')
     .option('--resync-seconds <n>', 'pod resync interval (WAKE_RESYNC_SECONDS, default 10)')
     .option('--workers <n>', 'concurrent pod workers (WAKE_WORKERS, default 8)')
+    .option('--metrics-seconds <n>', 'resource metrics sampling interval (WAKE_METRICS_SECONDS, default 15)')
     .option('--cpu <q>', 'CPU capacity override (WAKE_NODE_CPU)')
     .option('--memory <q>', 'memory capacity override (WAKE_NODE_MEMORY)')
     .option('--max-pods <n>', 'pods capacity (WAKE_NODE_MAX_PODS, default 110)')
@@ -104,6 +109,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     statusReportSeconds: num(o.statusReportSeconds ?? env.WAKE_NODE_STATUS_SECONDS) ?? 40,
     resyncSeconds: num(o.resyncSeconds ?? env.WAKE_RESYNC_SECONDS) ?? 10,
     workers: num(o.workers ?? env.WAKE_WORKERS) ?? 8,
+    metricsSeconds: num(o.metricsSeconds ?? env.WAKE_METRICS_SECONDS) ?? 15,
     cpu: o.cpu ?? env.WAKE_NODE_CPU,
     memory: o.memory ?? env.WAKE_NODE_MEMORY,
     maxPods: num(o.maxPods ?? env.WAKE_NODE_MAX_PODS) ?? 110,

@@ -1,9 +1,10 @@
 import { TestCluster, waitUntil } from '@wake/testing';
 
 // Issue 4's acceptance with the real kubectl: pods on two real node agents (real Docker),
-// through the gateway — get -o wide, logs, exec, delete — and a crash-looping container.
+// through the gateway — get -o wide, logs, exec, delete — a crash-looping container, and `kubectl top`.
 let c: TestCluster;
-beforeAll(async () => { c = await TestCluster.start({ nodes: 2 }); }, 180_000);
+// Metrics every 2 s (default 15) so `kubectl top` has rates within seconds.
+beforeAll(async () => { c = await TestCluster.start({ nodes: 2, env: { node: { WAKE_METRICS_SECONDS: '2' } } }); }, 180_000);
 afterAll(async () => { await c?.stop(); }, 120_000);
 
 const pod = (name: string, node: string, command: string, restartPolicy = 'Always') => `
@@ -55,4 +56,55 @@ it('shows a container that keeps exiting 1 with a rising restart count and Crash
   }, 120_000, 'restartCount >= 2 and CrashLoopBackOff');
   expect((await c.kubectl(['get', 'pod', 'crasher'])).stdout).toMatch(/crasher\s+0\/1\s+CrashLoopBackOff\s+[2-9]/);
   expect((await c.kubectl(['logs', 'crasher', '--previous'])).stdout).toContain('boom');
+}, 180_000);
+
+it('kubectl top: a busy pod shows more CPU than an idle one, and every node shows CPU% and MEMORY%', async () => {
+  const manifest = (name: string, node: string, command: string) => `
+apiVersion: v1
+kind: Pod
+metadata: { name: ${name}, labels: { app: ${name} } }
+spec:
+  nodeName: ${node}
+  terminationGracePeriodSeconds: 1
+  containers:
+    - name: main
+      image: wake/busybox:1
+      imagePullPolicy: Never
+      command: ["sh", "-c", ${JSON.stringify(command)}]
+      resources: { limits: { cpu: 300m, memory: 64Mi } }
+`;
+  const input = manifest('top-busy', c.nodeNames[0], 'while :; do :; done') + '---' + manifest('top-idle', c.nodeNames[1], 'sleep 3600');
+  expect((await c.kubectl(['apply', '-f', '-'], { input })).code).toBe(0);
+  const row = (out: string, name: string) => new RegExp(`^${name}\\s+(\\d+)m\\s+(\\d+)Mi\\s*$`, 'm').exec(out);
+  let top = '';
+  await waitUntil(async () => {
+    top = (await c.kubectl(['top', 'pods', '--no-headers'])).stdout;
+    const busy = row(top, 'top-busy');
+    if (busy && Number(busy[1]) > 100 && row(top, 'top-idle')) return true;
+    await new Promise((r) => setTimeout(r, 1_000)); // a new sample every 2 s: no need to ask more often
+    return false;
+  }, 90_000, 'kubectl top pods to show top-busy above 100m and top-idle');
+  const [busy, idle] = [row(top, 'top-busy')!, row(top, 'top-idle')!];
+  expect(Number(busy[1])).toBeGreaterThan(Number(idle[1]));
+  expect(Number(busy[1])).toBeLessThanOrEqual(400); // the 300m limit holds (rounding and window jitter aside)
+  expect(Number(idle[1])).toBeLessThan(50);
+
+  // Selectors, one pod by name, the raw shapes, and metrics-server's 404.
+  const selected = await c.kubectl(['top', 'pods', '-l', 'app=top-idle', '--no-headers']);
+  expect(selected.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0])).toEqual(['top-idle']);
+  expect((await c.kubectl(['top', 'pod', 'top-busy', '--containers'])).stdout).toMatch(/top-busy\s+main\s+\d+m\s+\d+Mi/);
+  const raw = JSON.parse((await c.kubectl(['get', '--raw', '/apis/metrics.k8s.io/v1beta1/namespaces/default/pods/top-idle'])).stdout);
+  expect(raw).toMatchObject({ kind: 'PodMetrics', apiVersion: 'metrics.k8s.io/v1beta1', metadata: { name: 'top-idle', namespace: 'default' } });
+  expect(raw.window).toMatch(/^\d+(\.\d+)?s$/);
+  expect(parseFloat(raw.window)).toBeGreaterThanOrEqual(1.5); // the agents' 2 s rounds (a slow round stretches one)
+  expect(raw.containers[0]).toMatchObject({ name: 'main', usage: { cpu: expect.stringMatching(/^\d+[num]?$/), memory: expect.stringMatching(/^[1-9]\d*(Ki|Mi)?$/) } });
+  const missing = await c.kubectl(['top', 'pod', 'nope']);
+  expect(missing.code).not.toBe(0);
+  expect(missing.stderr).toContain('podmetrics.metrics.k8s.io "nope" not found');
+
+  const nodes = (await c.kubectl(['top', 'nodes', '--no-headers'])).stdout;
+  for (const n of c.nodeNames) expect(nodes).toMatch(new RegExp(`^${n}\\s+\\d+m\\s+\\d+%\\s+\\d+Mi\\s+\\d+%\\s*$`, 'm'));
+  expect((await c.kubectl(['top', 'pods', '-A', '--no-headers'])).stdout).toMatch(/^default\s+top-busy\s/m);
+
+  await c.kubectl(['delete', 'pod', 'top-busy', 'top-idle', '--wait=false']);
 }, 180_000);

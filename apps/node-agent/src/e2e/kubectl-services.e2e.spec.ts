@@ -170,6 +170,44 @@ it('balances a NodePort Service over ready pods on every node, names it in DNS, 
   expect(await inPod('http://web/')).toMatch(/^error/);
 }, 300_000);
 
+it('forwards local ports to a pod with kubectl port-forward (SPDY in a WebSocket), many connections and more than a window of bytes', async () => {
+  // The Deployment from the test above, scaled to one pod; its page is its hostname.
+  let pod = '';
+  await waitUntil(async () => { [pod] = await readyPods(); if (!pod) await sleep(500); return !!pod; }, 60_000, 'a ready web pod');
+  const big = 300_000; // far beyond SPDY's 64 KiB initial window: kubectl's spdystream has no flow control
+  expect((await c.kubectl(['exec', pod, '--', 'sh', '-c', `head -c ${big} /dev/zero | tr '\\0' a > /www/big`])).code).toBe(0);
+  const pf = c.spawnKubectl(['port-forward', `pod/${pod}`, ':80', ':81']);
+  try {
+    const [, local, closedLocal] = (await pf.waitForOutput(/Forwarding from 127\.0\.0\.1:(\d+) -> 80\n[^]*Forwarding from 127\.0\.0\.1:(\d+) -> 81/, 30_000)).map(Number);
+    for (let i = 0; i < 5; i++) expect(await get('127.0.0.1', local)).toBe(pod); // a connection each
+    const body = await new Promise<string>((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port: local, path: '/big', agent: false, timeout: 10_000 }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => { text += d; });
+        res.on('end', () => resolve(text));
+      }).on('error', reject).on('timeout', function (this: http.ClientRequest) { this.destroy(new Error('timeout')); });
+    });
+    expect(body.length).toBe(big);
+    expect(/^a+$/.test(body)).toBe(true);
+    // Nothing listens on the pod's port 81: that connection fails and kubectl says why (and, as
+    // client-go does since 1.23ish, gives up the whole session).
+    await get('127.0.0.1', closedLocal).then(() => { throw new Error('port 81 answered'); }, () => undefined);
+    await pf.waitForOutput(/error forwarding port 81 to pod [^\n]*: dial tcp [0-9.]+:81: connect: connection refused/, 15_000).catch((e: Error) => { throw new Error(`${e.message}\n${pf.output()}`); });
+  } finally {
+    pf.kill();
+  }
+  // Without the WebSocket tunnel kubectl upgrades the connection to SPDY itself (older clients, or
+  // KUBECTL_PORT_FORWARD_WEBSOCKETS=false): the same streams, straight on the socket.
+  const spdy = c.spawnKubectl(['port-forward', `pod/${pod}`, ':80'], { KUBECTL_PORT_FORWARD_WEBSOCKETS: 'false' });
+  try {
+    const [, local] = (await spdy.waitForOutput(/Forwarding from 127\.0\.0\.1:(\d+) -> 80/, 30_000)).map(Number);
+    for (let i = 0; i < 3; i++) expect(await get('127.0.0.1', local)).toBe(pod);
+  } finally {
+    spdy.kill();
+  }
+}, 120_000);
+
 const clientPod = (nodeName: string) => `
 apiVersion: v1
 kind: Pod
