@@ -48,3 +48,11 @@ export { claimName } from './statefulset/claims';
 export { updateRevision as statefulSetUpdateRevision } from './statefulset/stateful-pod';
 export { POD_NAME_LABEL, POD_INDEX_LABEL } from './statefulset/identity';
 export type { StatefulSet, PersistentVolumeClaim } from './statefulset/types';
+
+export { reconcileDisruptionBudget, type DisruptionObserved } from './disruption/reconcile-disruption-budget';
+export { budgetStatus, podsForBudget, DELETION_TIMEOUT_MS } from './disruption/budget-status';
+export {
+  budgetsForPod, canIgnoreBudgets, checkAndDecrement, shouldPinResourceVersion, stillProcessing, unhealthyPodMayGo,
+  MULTIPLE_BUDGETS_MESSAGE, TOO_MANY_REQUESTS_MESSAGE, type BudgetCheck,
+} from './disruption/eviction';
+export type { PodDisruptionBudget } from './disruption/types';

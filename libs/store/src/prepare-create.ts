@@ -4,7 +4,7 @@ import { invalidError } from './invalid';
 import { generateJobSelector, normalizeWrite } from './strategies';
 
 /** Kinds whose metadata.generation tracks changes to their spec. */
-export const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'Service', 'Namespace']);
+export const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'Service', 'Namespace', 'PodDisruptionBudget']);
 
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789'; // k8s utilrand: no vowels, no confusable digits
 

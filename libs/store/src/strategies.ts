@@ -3,7 +3,8 @@ import type { KubeObject } from '@wake/events';
 /**
  * Per-kind rules the apiserver's REST strategies apply to what clients write, before defaulting:
  * a Secret's `stringData` is folded into `data` (base64) and never stored; a new Pod starts
- * in phase Pending (its status is otherwise the node agent's to write).
+ * in phase Pending (its status is otherwise the node agent's to write); a new PodDisruptionBudget
+ * starts with no status (the disruption controller's to write: a client cannot hand itself a budget).
  */
 export function normalizeWrite(raw: KubeObject, operation: 'create' | 'update'): KubeObject {
   const obj = withoutNulls(raw) as KubeObject;
@@ -17,6 +18,10 @@ export function normalizeWrite(raw: KubeObject, operation: 'create' | 'update'):
   if (operation === 'create' && obj.kind === 'Pod') {
     const status = (obj.status ?? {}) as Record<string, unknown>;
     if (!status.phase) out = { ...out, status: { ...status, phase: 'Pending' } };
+  }
+  if (operation === 'create' && obj.kind === 'PodDisruptionBudget' && out.status !== undefined) {
+    const { status: _status, ...rest } = out;
+    out = rest as KubeObject;
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { daemonSetController } from './daemonset.controller';
 import { statefulSetController } from './statefulset.controller';
 import { endpointsController } from './endpoints.controller';
 import { allocationRepairController } from './allocation-repair.controller';
+import { disruptionController } from './disruption.controller';
 
 /** Every controller the service runs. Adding one: a `*.controller.ts` file and a line here. */
 export const CONTROLLERS: readonly ControllerDefinition[] = [
@@ -24,6 +25,7 @@ export const CONTROLLERS: readonly ControllerDefinition[] = [
   statefulSetController,
   endpointsController,
   allocationRepairController,
+  disruptionController,
 ];
 
-export { endpointsController, allocationRepairController, deploymentController, garbageCollector, namespaceController, nodeLifecycleController, replicaSetController };
+export { disruptionController, endpointsController, allocationRepairController, deploymentController, garbageCollector, namespaceController, nodeLifecycleController, replicaSetController };

@@ -82,6 +82,53 @@ it('auth can-i, can-i --list and whoami answer from the gateway authorization', 
   expect(ok(await asNode(['auth', 'whoami']))).toMatch(/Username\s+system:node:some-node[\s\S]*Groups\s+\[system:nodes system:authenticated\]/);
 });
 
+it('a PodDisruptionBudget (create pdb, Protobuf) stops evictions at the budget: get pdb, a 429 eviction, a drain that times out', async () => {
+  expect(ok(await c.kubectl(['create', 'poddisruptionbudget', 'web', '--selector=app=web', '--min-available=2']))).toBe('poddisruptionbudget.policy/web created\n');
+  const settled = async (generation: number) => {
+    let pdb: { metadata: { generation: number }; status?: Record<string, number> } | undefined;
+    await waitUntil(async () => {
+      pdb = await json('get', 'pdb', 'web');
+      return pdb!.metadata.generation === generation && pdb!.status?.observedGeneration === generation && pdb!.status?.currentHealthy === 2;
+    }, 30_000, `the disruption controller to observe generation ${generation}`);
+    return pdb!;
+  };
+  expect((await settled(1)).status).toMatchObject({ expectedPods: 2, currentHealthy: 2, desiredHealthy: 2, disruptionsAllowed: 0 });
+  const table = ok(await c.kubectl(['get', 'pdb'])).trim().split('\n').map((l) => l.split(/\s{2,}/));
+  expect(table[0]).toEqual(['NAME', 'MIN AVAILABLE', 'MAX UNAVAILABLE', 'ALLOWED DISRUPTIONS', 'AGE']);
+  expect(table[1].slice(0, 4)).toEqual(['web', '2', 'N/A', '0']);
+
+  const before = await c.pods('app=web');
+  const victim = before[0];
+  const evictionFile = path.join(tokenDir, 'eviction.json');
+  fs.writeFileSync(evictionFile, JSON.stringify({ apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: victim.name, namespace: 'default' } }));
+  const refused = await c.kubectl(['create', '--raw', `/api/v1/namespaces/default/pods/${victim.name}/eviction`, '-f', evictionFile]);
+  expect(refused.code).not.toBe(0);
+  expect(refused.stderr).toMatch(/Error from server \(TooManyRequests\): Cannot evict pod as it would violate the pod's disruption budget\./);
+
+  // drain retries a 429 every 5 s until its timeout, then gives up; the pods stay.
+  const drain = await c.kubectl(['drain', victim.node, '--ignore-daemonsets', '--delete-emptydir-data', '--timeout=8s'], { timeoutMs: 30_000 });
+  expect(drain.code).not.toBe(0);
+  expect(drain.stderr + drain.stdout).toMatch(/Cannot evict pod as it would violate the pod's disruption budget/);
+  ok(await c.kubectl(['uncordon', victim.node]));
+  const after = await c.pods('app=web');
+  expect(after.map((p) => p.uid).sort()).toEqual(before.map((p) => p.uid).sort());
+  expect(after.every((p) => !p.terminating)).toBe(true);
+
+  // A budget with room: the next test's drain evicts through it.
+  ok(await c.kubectl(['patch', 'pdb', 'web', '--type=merge', '-p', '{"spec":{"minAvailable":1}}']));
+  expect((await settled(2)).status).toMatchObject({ desiredHealthy: 1, disruptionsAllowed: 1 });
+  // A server dry run evicts nothing and takes nothing from the budget.
+  const dry = await c.kubectl(['drain', victim.node, '--ignore-daemonsets', '--delete-emptydir-data', '--dry-run=server', '--timeout=20s'], { timeoutMs: 30_000 });
+  expect(dry.code).toBe(0);
+  expect(dry.stdout).toMatch(/evicting pod default\/web-\S+ \(server dry run\)/);
+  expect(dry.stdout).toMatch(/drained \(server dry run\)/);
+  const untouched = await json('get', 'pdb', 'web');
+  expect(untouched.status.disruptionsAllowed).toBe(1);
+  expect(untouched.status.disruptedPods).toBeUndefined();
+  expect((await c.pods('app=web')).every((p) => !p.terminating)).toBe(true);
+  expect((await json('get', 'node', victim.node)).spec.unschedulable).toBeUndefined();
+}, 120_000);
+
 it('drain evicts the pods of a node, which are recreated on the other; uncordon lets it schedule again', async () => {
   const before = await c.pods('app=web');
   const node = before[0].node;

@@ -79,6 +79,17 @@ describe('decodeProtobufBody: bodies captured from kubectl 1.32', () => {
     expect(fixture('selfsubjectreview')).toEqual({ apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview', metadata: {}, status: { userInfo: {} } });
     expect(fixture('token')).toMatchObject({ kind: 'TokenRequest', spec: { audiences: ['wake'], expirationSeconds: 600 } });
   });
+
+  it('create poddisruptionbudget: a zero minAvailable is kept (a pointer), a percent maxUnavailable and an expression selector', () => {
+    expect(fixture('pdb')).toEqual({
+      apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web' },
+      spec: { minAvailable: 0, selector: { matchLabels: { app: 'web' } } }, status: {},
+    });
+    expect(fixture('pdb-percent')).toEqual({
+      apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web-pct' },
+      spec: { maxUnavailable: '50%', selector: { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['db'] }] } }, status: {},
+    });
+  });
 });
 
 describe('decodeProtobufBody: what the generators do not send', () => {

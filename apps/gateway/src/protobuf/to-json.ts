@@ -33,6 +33,7 @@ export const KEEP_ZERO = new Set([
   'JobStatus.ready', 'JobStatus.terminating',
   'CronJobSpec.startingDeadlineSeconds', 'CronJobSpec.suspend', 'CronJobSpec.successfulJobsHistoryLimit', 'CronJobSpec.failedJobsHistoryLimit',
   'OwnerReference.controller', 'OwnerReference.blockOwnerDeletion', 'ObjectMeta.deletionGracePeriodSeconds',
+  'PodDisruptionBudgetSpec.minAvailable', 'PodDisruptionBudgetSpec.maxUnavailable', 'PodDisruptionBudgetSpec.unhealthyPodEvictionPolicy',
   'DeleteOptions.gracePeriodSeconds', 'DeleteOptions.orphanDependents', 'TokenRequestSpec.expirationSeconds',
 ]);
 

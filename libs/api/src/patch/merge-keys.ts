@@ -66,6 +66,7 @@ const byKind: Record<string, Table> = {
   },
   Namespace: under('status', CONDITIONS),
   PersistentVolumeClaim: under('status', CONDITIONS),
+  PodDisruptionBudget: under('status', CONDITIONS),
   ServiceAccount: { secrets: { mergeKey: 'name' } },
 };
 

@@ -15,6 +15,7 @@ const PREFIXES: readonly [string, string][] = [
   ['CronJob', 'batch'], ['Job', 'batch'], ['PodFailurePolicy', 'batch'], ['SuccessPolicy', 'batch'],
   ['UncountedTerminatedPods', 'batch'],
   ['Lease', 'coordination'],
+  ['PodDisruptionBudget', 'policy'],
 ];
 
 export const QUANTITY_DEFINITION = 'io.k8s.apimachinery.pkg.api.resource.Quantity';

@@ -71,6 +71,7 @@ export const FIELD_EXTENSIONS: Readonly<Record<string, Readonly<Record<string, F
   'io.k8s.api.batch.v1.JobStatus': { conditions: { 'x-kubernetes-patch-merge-key': 'type', 'x-kubernetes-patch-strategy': 'merge', 'x-kubernetes-list-type': 'atomic' } },
   'io.k8s.api.batch.v1.CronJobStatus': { active: atomic },
   'io.k8s.api.discovery.v1.EndpointSlice': { endpoints: atomic, ports: atomic },
+  'io.k8s.api.policy.v1.PodDisruptionBudgetStatus': conditions,
 };
 
 /**

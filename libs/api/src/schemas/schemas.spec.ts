@@ -28,7 +28,17 @@ describe('openApiV3Document', () => {
   });
 
   it('is undefined for a group-version Wake does not serve', () => {
-    expect(openApiV3Document('policy/v1')).toBeUndefined();
+    expect(openApiV3Document('storage.k8s.io/v1')).toBeUndefined();
+  });
+
+  it('serves policy/v1 with the PodDisruptionBudget: int-or-string budgets, conditions merged by type', () => {
+    const schemas = openApiV3Document('policy/v1')!.components.schemas as Record<string, Obj>;
+    expect(schemas['io.k8s.api.policy.v1.PodDisruptionBudget']['x-kubernetes-group-version-kind']).toEqual([{ group: 'policy', kind: 'PodDisruptionBudget', version: 'v1' }]);
+    const spec = schemas['io.k8s.api.policy.v1.PodDisruptionBudgetSpec'].properties;
+    expect(JSON.stringify(spec.minAvailable)).toContain('io.k8s.apimachinery.pkg.util.intstr.IntOrString');
+    expect(JSON.stringify(spec.maxUnavailable)).toContain('io.k8s.apimachinery.pkg.util.intstr.IntOrString');
+    expect(JSON.stringify(spec.selector)).toContain('io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector');
+    expect(schemas['io.k8s.api.policy.v1.PodDisruptionBudgetStatus'].properties.conditions).toMatchObject({ 'x-kubernetes-patch-merge-key': 'type', 'x-kubernetes-list-type': 'map' });
   });
 
   it('has the kinds with their group-version-kind and every referenced schema', () => {

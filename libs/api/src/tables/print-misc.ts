@@ -1,4 +1,4 @@
-import type { CoreV1Event, V1EndpointSlice, V1Lease } from '@kubernetes/client-node';
+import type { CoreV1Event, V1EndpointSlice, V1Lease, V1PodDisruptionBudget } from '@kubernetes/client-node';
 import { timestampSince } from './human-duration';
 import { AGE_COLUMN, NAME_COLUMN, type Printer, type Wire, col, wide } from './table-types';
 
@@ -40,6 +40,22 @@ export const eventPrinter: Printer<Wire<CoreV1Event>> = {
 export const leasePrinter: Printer<Wire<V1Lease>> = {
   columns: [NAME_COLUMN, col('Holder', 'string', 'holderIdentity contains the identity of the holder of a current lease.'), AGE_COLUMN],
   cells: (l, now) => [name(l), l.spec?.holderIdentity ?? '', age(l, now)],
+};
+
+/** printPodDisruptionBudget: the budget as set (IntOrString.String(), N/A when unset) and the disruptions allowed now. */
+export const podDisruptionBudgetPrinter: Printer<Wire<V1PodDisruptionBudget>> = {
+  columns: [
+    NAME_COLUMN,
+    col('Min Available', 'string', 'The minimum number of pods that must be available.'),
+    col('Max Unavailable', 'string', 'The maximum number of pods that may be unavailable.'),
+    col('Allowed Disruptions', 'integer', 'Calculated number of pods that may be disrupted at this time.'),
+    AGE_COLUMN,
+  ],
+  cells(pdb, now) {
+    const budget = (v: number | string | undefined) => (v === undefined || v === null ? 'N/A' : String(v));
+    return [name(pdb), budget(pdb.spec?.minAvailable as number | string | undefined), budget(pdb.spec?.maxUnavailable as number | string | undefined),
+      pdb.status?.disruptionsAllowed ?? 0, age(pdb, now)];
+  },
 };
 
 export const endpointSlicePrinter: Printer<Wire<V1EndpointSlice>> = {

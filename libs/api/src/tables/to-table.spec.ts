@@ -30,6 +30,8 @@ describe('toTable', () => {
     const cols = toTable([], 'Deployment', { now }).columnDefinitions.map((c) => `${c.name}:${c.priority}`);
     expect(cols).toEqual(['Name:0', 'Ready:0', 'Up-to-date:0', 'Available:0', 'Age:0', 'Containers:1', 'Images:1', 'Selector:1']);
     expect(toTable([], 'Pod', { now }).columnDefinitions.map((c) => c.name)).toEqual(['Name', 'Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node', 'Nominated Node', 'Readiness Gates']);
+    expect(toTable([], 'PodDisruptionBudget', { now }).columnDefinitions.map((c) => `${c.name}:${c.type}`))
+      .toEqual(['Name:string', 'Min Available:string', 'Max Unavailable:string', 'Allowed Disruptions:integer', 'Age:string']);
     expect(toTable([], 'Event', { now }).columnDefinitions.filter((c) => c.priority === 0).map((c) => c.name)).toEqual(['Last Seen', 'Type', 'Reason', 'Object', 'Message']);
   });
 
@@ -83,6 +85,8 @@ describe('toTable', () => {
     ['EndpointSlice', 'EndpointSlice', { metadata: meta('web-x'), addressType: 'IPv4', ports: [{ port: 80 }, { name: 'metrics' }, {}], endpoints: [{ addresses: ['10.0.0.1'] }] },
       ['web-x', 'IPv4', '80,metrics,*', '10.0.0.1', '3h']],
     ['EndpointSlice empty', 'EndpointSlice', { metadata: meta('web-y'), addressType: 'IPv4', endpoints: [] }, ['web-y', 'IPv4', '<unset>', '<unset>', '3h']],
+    ['PodDisruptionBudget minAvailable', 'PodDisruptionBudget', { metadata: meta('web'), spec: { minAvailable: 2 }, status: { disruptionsAllowed: 0 } }, ['web', '2', 'N/A', 0, '3h']],
+    ['PodDisruptionBudget maxUnavailable percent, no status yet', 'PodDisruptionBudget', { metadata: meta('web'), spec: { maxUnavailable: '25%' } }, ['web', 'N/A', '25%', 0, '3h']],
     ['a kind without a printer', 'Widget', { metadata: meta('w') }, ['w', '3h']],
   ])('%s', (_n, kind, object, cells) => {
     expect(toTable([object], kind, { now }).rows[0].cells).toEqual(cells);

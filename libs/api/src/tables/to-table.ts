@@ -4,7 +4,7 @@ import {
   configMapPrinter, endpointsPrinter, namespacePrinter, nodePrinter, pvcPrinter, secretPrinter, serviceAccountPrinter,
   servicePrinter,
 } from './print-core';
-import { defaultPrinter, endpointSlicePrinter, eventPrinter, leasePrinter } from './print-misc';
+import { defaultPrinter, endpointSlicePrinter, eventPrinter, leasePrinter, podDisruptionBudgetPrinter } from './print-misc';
 import {
   controllerRevisionPrinter, cronJobPrinter, daemonSetPrinter, deploymentPrinter, jobPrinter, replicaSetPrinter,
   statefulSetPrinter,
@@ -16,7 +16,7 @@ const printers: Record<string, Printer> = {
   StatefulSet: statefulSetPrinter, Job: jobPrinter, CronJob: cronJobPrinter, ControllerRevision: controllerRevisionPrinter,
   Service: servicePrinter, Endpoints: endpointsPrinter, Node: nodePrinter, Namespace: namespacePrinter,
   ConfigMap: configMapPrinter, Secret: secretPrinter, ServiceAccount: serviceAccountPrinter, PersistentVolumeClaim: pvcPrinter,
-  Event: eventPrinter, Lease: leasePrinter, EndpointSlice: endpointSlicePrinter,
+  Event: eventPrinter, Lease: leasePrinter, EndpointSlice: endpointSlicePrinter, PodDisruptionBudget: podDisruptionBudgetPrinter,
 };
 
 export type IncludeObject = 'None' | 'Metadata' | 'Object';

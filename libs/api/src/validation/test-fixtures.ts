@@ -31,6 +31,7 @@ export const FIXTURES: Readonly<Record<string, () => Obj>> = {
   Endpoints: () => ({ apiVersion: 'v1', kind: 'Endpoints', metadata: meta('web', 'default'), subsets: [{ addresses: [{ ip: '10.0.0.5' }], ports: [{ port: 8080 }] }] }),
   EndpointSlice: () => ({ apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: meta('web-abc', 'default'), addressType: 'IPv4', endpoints: [{ addresses: ['10.0.0.5'] }], ports: [{ port: 8080 }] }),
   PersistentVolumeClaim: () => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta('data', 'default'), spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }),
+  PodDisruptionBudget: () => ({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: meta('web', 'default'), spec: { minAvailable: 1, selector: selector() } }),
   ControllerRevision: () => ({ apiVersion: 'apps/v1', kind: 'ControllerRevision', metadata: meta('web-1', 'default'), revision: 1 }),
 };
 

@@ -25,6 +25,7 @@ import { validateEvent } from './event';
 import { validateEndpoints } from './endpoints';
 import { validateEndpointSlice } from './endpoint-slice';
 import { validatePersistentVolumeClaim } from './persistent-volume-claim';
+import { validatePodDisruptionBudget } from './pod-disruption-budget';
 
 const VALIDATORS: Readonly<Record<string, Validator>> = {
   Pod: validatePod,
@@ -45,6 +46,7 @@ const VALIDATORS: Readonly<Record<string, Validator>> = {
   Endpoints: validateEndpoints,
   EndpointSlice: validateEndpointSlice,
   PersistentVolumeClaim: validatePersistentVolumeClaim,
+  PodDisruptionBudget: validatePodDisruptionBudget,
 };
 
 export type { ValidateContext } from './validator';
