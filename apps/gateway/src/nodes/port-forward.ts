@@ -38,17 +38,19 @@ export async function handlePortForwardUpgrade(deps: GatewayDeps, req: IncomingM
   const transport = kind === 'websocket'
     ? websocketTransport(await new Promise<WebSocket>((resolve) => wss.handleUpgrade(req, socket, head, resolve)))
     : spdyUpgradeTransport(socket, head);
-  const connections = new Set<() => void>();
-  const session = new SpdyServerSession(transport, pairStreams((pair) => {
-    const drop = forward(deps.nc, target, pair);
-    connections.add(drop);
-  }), () => undefined);
-  transport.onClose(() => { for (const drop of connections) drop(); connections.clear(); });
-  void session;
+  // The forwarded connections still open, each with its drop(); the session lives as long as the transport.
+  const open = new Set<() => void>();
+  new SpdyServerSession(transport, pairStreams((pair) => {
+    let done = false;
+    let drop: (() => void) | undefined;
+    drop = forward(deps.nc, target, pair, () => { done = true; if (drop) open.delete(drop); });
+    if (!done) open.add(drop);
+  }));
+  transport.onClose(() => { for (const drop of [...open]) drop(); });
 }
 
 /** One forwarded connection: ask the agent to connect, then relay; errors go on the error stream as text. */
-function forward(nc: NatsConnection, target: { namespace: string; pod: string; uid: string; node: string }, pair: StreamPair): () => void {
+function forward(nc: NatsConnection, target: { namespace: string; pod: string; uid: string; node: string }, pair: StreamPair, onDone: () => void): () => void {
   const { data, error, port } = pair;
   const session = createInbox();
   const subs: Subscription[] = [];
@@ -61,10 +63,11 @@ function forward(nc: NatsConnection, target: { namespace: string; pod: string; u
     error.end();
     data.end();
     nc.publish(`${session}.close`);
+    onDone();
   };
   if (port === undefined) {
     finish(`invalid port: the "port" header of stream ${data.id} must be a number between 1 and 65535`);
-    return () => undefined;
+    return () => finish();
   }
   // Bytes from the client wait until the agent has connected (it listens on .up from then).
   let pending: Buffer[] | undefined = [];
