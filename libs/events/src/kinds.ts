@@ -21,7 +21,7 @@ export interface KindInfo {
 const kinds: KindInfo[] = [
   k('Namespace', '', 'v1', 'namespaces', false, ['ns'], 'dns-label', ['status', 'finalize']),
   k('Node', '', 'v1', 'nodes', false, ['no'], 'dns-subdomain', ['status']),
-  k('Pod', '', 'v1', 'pods', true, ['po'], 'dns-subdomain', ['status', 'binding', 'log', 'exec', 'portforward', 'eviction']),
+  k('Pod', '', 'v1', 'pods', true, ['po'], 'dns-subdomain', ['status', 'binding', 'log', 'exec', 'attach', 'portforward', 'eviction']),
   k('ConfigMap', '', 'v1', 'configmaps', true, ['cm'], 'dns-subdomain', []),
   k('Secret', '', 'v1', 'secrets', true, [], 'dns-subdomain', []),
   k('Service', '', 'v1', 'services', true, ['svc'], 'dns-label', ['status']),

@@ -13,7 +13,8 @@
  *        ExecStarted ({ok:true}) or an error ({ok:false, code, message}). The gateway sends stdin
  *        bytes to `${session}.stdin`, an empty message with header `Wake-Eof: 1` to close stdin,
  *        and TerminalSize JSON to `${session}.resize`. The agent sends output chunks to
- *        `.stdout`/`.stderr` and finally ExecExit JSON to `.exit`.
+ *        `.stdout`/`.stderr` and finally ExecExit JSON to `.exit`. Attach is the same session with
+ *        `attach: true` and no command: the container's main process instead of a new one.
  * Port-forward: gateway subscribes to `${session}.down`, then REQUESTs `portForwardSubject(node)`
  *        with PortForwardRequest; the agent dials the pod's address on the port and replies
  *        ExecStarted once connected (and listening on `${session}.up`). Bytes for the pod go to
@@ -55,6 +56,9 @@ export interface LogRequest extends PodRef {
 
 export interface ExecRequest extends PodRef {
   readonly session: string;
+  /** Attach to the container's main process (`kubectl attach`) instead of running a command. */
+  readonly attach?: boolean;
+  /** The command to run; empty when attaching. */
   readonly command: readonly string[];
   readonly stdin: boolean;
   readonly stdout: boolean;

@@ -19,6 +19,7 @@ function subresourceFacts(info: KindInfo, sub: string): SubresourceFacts {
     case 'eviction': return { kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] };
     case 'log': return { ...self, verbs: ['get'] };
     case 'exec': return { kind: 'PodExecOptions', group: '', version: 'v1', verbs: ['create', 'get'] };
+    case 'attach': return { kind: 'PodAttachOptions', group: '', version: 'v1', verbs: ['create', 'get'] };
     case 'portforward': return { kind: 'PodPortForwardOptions', group: '', version: 'v1', verbs: ['create', 'get'] };
     case 'finalize': return { ...self, verbs: ['update'] };
     default: return { ...self, verbs: ['get', 'patch', 'update'] };

@@ -14,18 +14,20 @@ const wss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) =
 const bool = (q: URLSearchParams, k: string) => q.get(k) === 'true' || q.get(k) === '1';
 
 /**
- * `GET …/pods/<name>/exec` with a WebSocket upgrade (kubectl 1.32's default): the channel
+ * `GET …/pods/<name>/exec` (and `…/attach`) with a WebSocket upgrade (kubectl 1.32's default): the channel
  * protocol on the client side, libs/node-api's exec protocol over NATS on the agent side.
  * Returns false when the request is not for us (the caller answers 400/404).
  */
 export async function handleExecUpgrade(
   deps: GatewayDeps, req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, namespace: string, name: string, _user: Actor,
+  mode: 'exec' | 'attach' = 'exec',
 ): Promise<void> {
   const protocol = chooseProtocol(req.headers['sec-websocket-protocol'] as string | undefined);
   if (!protocol) throw new Error('no supported channel protocol offered (want v5.channel.k8s.io or v4.channel.k8s.io)');
   const q = url.searchParams;
-  const command = q.getAll('command');
-  if (!command.length) throw new Error('you must specify at least 1 command');
+  const attach = mode === 'attach';
+  const command = attach ? [] : q.getAll('command');
+  if (!attach && !command.length) throw new Error('you must specify at least 1 command');
   const { node, ref } = await podTarget(deps, namespace, name, q.get('container'));
   const ws = await new Promise<WebSocket>((resolve) => wss.handleUpgrade(req, socket, head, resolve));
   const { nc } = deps;
@@ -46,7 +48,8 @@ export async function handleExecUpgrade(
   subs.push(nc.subscribe(`${session}.exit`, {
     callback: (_e, m) => {
       const exit = JSON.parse(m.string()) as ExecExit;
-      finish(exitStatus(exit.exitCode, exit.message));
+      // Attach reports how the stream ended, not the process's exit code (the kubelet's ServeAttach does the same).
+      finish(attach ? exitStatus(0) : exitStatus(exit.exitCode, exit.message));
     },
   }));
   // Client frames wait until the agent has accepted the session (it subscribes to stdin then).
@@ -70,7 +73,7 @@ export async function handleExecUpgrade(
   ws.on('close', () => { for (const s of subs) s.unsubscribe(); });
   await nc.flush();
   const request: ExecRequest = {
-    ...ref, session, command, stdin: bool(q, 'stdin'), stdout: bool(q, 'stdout') || !q.has('stdout'), stderr: bool(q, 'stderr'), tty: bool(q, 'tty'),
+    ...ref, session, command, attach, stdin: bool(q, 'stdin'), stdout: bool(q, 'stdout') || !q.has('stdout'), stderr: bool(q, 'stderr'), tty: bool(q, 'tty'),
   };
   try {
     const reply = await nc.request(execSubject(node), JSON.stringify(request), { timeout: 10_000 });

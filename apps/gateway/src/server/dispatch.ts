@@ -64,16 +64,16 @@ export function createDispatcher(deps: GatewayDeps, auth: TokenAuthenticator, me
     if (!user) return refuse(401, 'Unauthorized', 'Unauthorized');
     const api = parseApiPath(url.pathname);
     const subresource = api.type === 'resource' && api.info.kind === 'Pod' && api.name && api.namespace ? api.subresource : undefined;
-    if (api.type !== 'resource' || !api.name || !api.namespace || (subresource !== 'exec' && subresource !== 'portforward')) {
-      return refuse(400, 'BadRequest', `upgrades are served for pods/exec and pods/portforward only (${url.pathname})`);
+    if (api.type !== 'resource' || !api.name || !api.namespace || (subresource !== 'exec' && subresource !== 'attach' && subresource !== 'portforward')) {
+      return refuse(400, 'BadRequest', `upgrades are served for pods/exec, pods/attach and pods/portforward only (${url.pathname})`);
     }
-    // The Node authorizer gives nodes no pods/exec or pods/portforward (they are for people).
+    // The Node authorizer gives nodes no pods/exec, pods/attach or pods/portforward (they are for people).
     if (user.type === 'node') {
       return refuse(403, 'Forbidden', `pods "${api.name}" is forbidden: User "${actorString(user)}" cannot create resource "pods/${subresource}" in API group "" in the namespace "${api.namespace}"`);
     }
     const started = Date.now();
     try {
-      if (subresource === 'exec') await handleExecUpgrade(deps, req, socket, head, url, api.namespace, api.name, user);
+      if (subresource === 'exec' || subresource === 'attach') await handleExecUpgrade(deps, req, socket, head, url, api.namespace, api.name, user, subresource);
       else await handlePortForwardUpgrade(deps, req, socket, head, api.namespace, api.name);
       metrics.observe('create', `pods/${subresource}`, 101, (Date.now() - started) / 1000);
     } catch (e) {

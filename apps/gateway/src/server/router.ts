@@ -92,7 +92,7 @@ export async function route(ctx: RequestContext): Promise<void> {
   if (subresource === 'binding' && method === 'POST') { ctx.verb = 'create'; return bindPod(ctx, info, namespace, name); }
   if (subresource === 'eviction' && method === 'POST') { ctx.verb = 'create'; return evictPod(ctx, info, namespace, name); }
   if (subresource === 'log' && method === 'GET') { ctx.verb = 'get'; return streamLogs(ctx, namespace!, name); }
-  if (subresource === 'exec') throw new HttpError(failure(400, 'BadRequest', 'exec needs a WebSocket upgrade (v5.channel.k8s.io or v4.channel.k8s.io)'));
+  if (subresource === 'exec' || subresource === 'attach') throw new HttpError(failure(400, 'BadRequest', `${subresource} needs a WebSocket upgrade (v5.channel.k8s.io or v4.channel.k8s.io)`));
   if (subresource === 'portforward') throw new HttpError(failure(400, 'BadRequest', 'port-forward needs an upgrade: WebSocket (SPDY/3.1+portforward.k8s.io) or SPDY/3.1'));
   const sub = subresource === 'status' ? 'status' : undefined;
   if (subresource === 'finalize' && method !== 'PUT') throw new HttpError(methodNotAllowed(method));

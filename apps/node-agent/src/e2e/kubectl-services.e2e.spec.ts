@@ -208,6 +208,30 @@ it('forwards local ports to a pod with kubectl port-forward (SPDY in a WebSocket
   }
 }, 120_000);
 
+it('attaches to a running container (kubectl attach) and to a new one with stdin (kubectl run -i --rm)', async () => {
+  // run -i: the pod keeps stdin open, kubectl attaches and sends its stdin, prints the output, deletes the pod.
+  const run = await c.kubectl(['run', 'asker', '--image=wake/busybox:1', '--image-pull-policy=Never', '--restart=Never', '-i', '--rm', '--quiet',
+    '--', 'sh', '-c', 'read line; echo "got: $line"'], { input: 'hello from stdin\n', timeoutMs: 60_000 });
+  expect([run.code, run.stdout, run.stderr]).toEqual([0, expect.stringContaining('got: hello from stdin'), expect.anything()]);
+  await waitUntil(async () => !(await c.kubectl(['get', 'pods', '-o', 'name'])).stdout.includes('pod/asker') || (await sleep(500), false), 30_000, 'the --rm pod to be gone');
+
+  // attach: the main process's output from now on.
+  expect((await c.kubectl(['run', 'ticker', '--image=wake/busybox:1', '--image-pull-policy=Never', '--restart=Never',
+    '--', 'sh', '-c', 'i=0; while true; do echo "tick $i"; i=$((i+1)); sleep 1; done'])).code).toBe(0);
+  await waitUntil(async () => (await json(['get', 'pod', 'ticker'])).status?.phase === 'Running' || (await sleep(500), false), 60_000, 'the ticker running');
+  const attached = c.spawnKubectl(['attach', 'ticker']);
+  try {
+    await attached.waitForOutput(/tick \d+\n[^]*tick \d+\n/, 20_000);
+  } finally {
+    attached.kill();
+  }
+  // Without stdin in its spec the container cannot take input: kubectl says so, nothing hangs.
+  const refused = await c.kubectl(['attach', 'ticker', '-i'], { input: 'x\n', timeoutMs: 20_000 });
+  expect(refused.code).not.toBe(0);
+  expect(refused.stderr).toMatch(/stdin/);
+  expect((await c.kubectl(['delete', 'pod', 'ticker', '--grace-period=1'])).code).toBe(0);
+}, 120_000);
+
 const clientPod = (nodeName: string) => `
 apiVersion: v1
 kind: Pod

@@ -46,7 +46,7 @@ export class ExecResponder {
     } catch {
       return this.reply(msg, { ok: false, code: 'BadRequest', message: 'invalid exec request' });
     }
-    if (!req.session || !Array.isArray(req.command) || req.command.length === 0) {
+    if (!req.session || !Array.isArray(req.command) || (req.command.length === 0 && !req.attach)) {
       return this.reply(msg, { ok: false, code: 'BadRequest', message: 'you must specify at least one command for the container' });
     }
     const target = resolveTarget(req, this.podByName(req.namespace, req.pod), this.rt.nodeName);
@@ -55,7 +55,15 @@ export class ExecResponder {
     if (!current) {
       return this.reply(msg, { ok: false, code: 'BadRequest', message: `container ${target.container} is not running in pod ${req.pod}` });
     }
-    const session = await this.rt.exec(current.id, [...req.command], { stdin: req.stdin, tty: req.tty });
+    if (req.attach) {
+      // Attaching needs what the container was created with: stdin only if it keeps stdin open, a TTY only if it has one.
+      const spec = target.pod.spec?.containers?.find((c) => c.name === target.container);
+      if (req.stdin && !spec?.stdin) return this.reply(msg, { ok: false, code: 'BadRequest', message: `container ${target.container} was not created with stdin: true` });
+      if (req.tty && !spec?.tty) return this.reply(msg, { ok: false, code: 'BadRequest', message: `container ${target.container} was not created with tty: true` });
+    }
+    const session = req.attach
+      ? await this.rt.attach(current.id, { stdin: req.stdin, tty: req.tty })
+      : await this.rt.exec(current.id, [...req.command], { stdin: req.stdin, tty: req.tty });
     const inputs = this.listen(req, session);
     this.reply(msg, { ok: true });
     await this.forward(req, session);

@@ -8,7 +8,7 @@ import { ensureImage, messageOf, type ImageResult, type PullPolicy } from './ima
 import { fromInspect, byContainerName, type ObservedContainer } from './observed';
 import { gracefulStop, type StopOptions, type StopResult } from './stop';
 import { containerLogs, type LogOptions } from './logs';
-import { execCapture, execIn, type ExecCapture, type ExecOptions, type ExecSession } from './exec';
+import { attachTo, execCapture, execIn, type ExecCapture, type ExecOptions, type ExecSession } from './exec';
 import { podDir } from './volumes';
 
 export interface RuntimeOptions extends NodeContext {
@@ -157,6 +157,10 @@ export class DockerRuntime {
 
   exec(id: string, cmd: string[], opts?: ExecOptions): Promise<ExecSession> {
     return execIn(this.docker, id, cmd, opts);
+  }
+
+  attach(id: string, opts?: ExecOptions): Promise<ExecSession> {
+    return attachTo(this.docker, id, opts);
   }
 
   execCapture(id: string, cmd: string[], timeoutMs: number): Promise<ExecCapture> {

@@ -46,6 +46,36 @@ export async function execIn(docker: Docker, id: string, cmd: string[], opts: Ex
   };
 }
 
+/**
+ * `docker attach` to a running container's main process (`kubectl attach`, `kubectl run -it`):
+ * only new output; stdin when the container was created with it (pod spec `stdin: true`); the
+ * same streams as exec. Ends when the process exits or the stream closes; exitCode is the
+ * container's once it has stopped (0 while it still runs: a detached client is no failure).
+ */
+export async function attachTo(docker: Docker, id: string, opts: ExecOptions = {}): Promise<ExecSession> {
+  const container = docker.getContainer(id);
+  const stream = (await container.attach({ stream: true, stdin: !!opts.stdin, stdout: true, stderr: true, hijack: true, logs: false })) as unknown as NodeJS.ReadWriteStream & Readable;
+  const streams = opts.tty ? { stdout: stream.pipe(new PassThrough()), stderr: endedStream() } : demuxStream(stream);
+  const exitCode = new Promise<number>((resolve, reject) => {
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      container.inspect().then((i) => resolve(i.State.Running ? 0 : i.State.ExitCode ?? -1), reject);
+    };
+    stream.on('end', finish);
+    stream.on('close', finish);
+    stream.on('error', reject);
+  });
+  return {
+    stdin: opts.stdin ? (stream as unknown as Writable) : undefined,
+    stdout: streams.stdout,
+    stderr: streams.stderr,
+    exitCode,
+    resize: async (w, h) => { await container.resize({ w, h }); },
+  };
+}
+
 export interface ExecCapture {
   readonly exitCode: number;
   readonly stdout: string;
