@@ -63,7 +63,7 @@ it('reads a Secret as soon as a pod bound to it references it (read your writes)
   expect((await asNode('GET', `${SECRETS}/later`)).status).toBe(200);
 });
 
-it('may not exec or port-forward into a pod, even its own: 403 before any upgrade', async () => {
+it('may not exec, attach or port-forward into a pod, even its own: 403 before any upgrade', async () => {
   const upgrade = (sub: string, protocol: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = https.request(new URL(`/api/v1/namespaces/default/pods/web/${sub}?command=true`, h.url), {
       method: 'GET', ca: h.caCert,
@@ -74,7 +74,7 @@ it('may not exec or port-forward into a pod, even its own: 403 before any upgrad
     req.on('error', reject);
     req.end();
   });
-  for (const [sub, protocol] of [['exec', 'v5.channel.k8s.io'], ['portforward', 'SPDY/3.1+portforward.k8s.io']]) {
+  for (const [sub, protocol] of [['exec', 'v5.channel.k8s.io'], ['attach', 'v5.channel.k8s.io'], ['portforward', 'SPDY/3.1+portforward.k8s.io']]) {
     const r = await upgrade(sub, protocol);
     expect(r.status).toBe(403);
     expect(JSON.parse(r.body)).toMatchObject({ kind: 'Status', code: 403, message: `pods "web" is forbidden: User "system:node:node-a" cannot create resource "pods/${sub}" in API group "" in the namespace "default"` });
