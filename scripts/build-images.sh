@@ -3,7 +3,8 @@
 #   wake/busybox:1  busybox applets on PATH=/bin (default command: sh)
 #   wake/pause:1    same rootfs, default command sleeps forever (pod sandboxes)
 #   wake/web:1      busybox httpd on port 80 answering the container's hostname
-# Idempotent: an image that already exists is skipped (FORCE=1 rebuilds).
+# Idempotent: an image that already exists with this script's rootfs revision is skipped (FORCE=1
+# rebuilds); a change to the applet list or to images/web.sh rebuilds them (ENV WAKE_ROOTFS=<rev>).
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -13,11 +14,18 @@ trap 'rm -rf "$work"' EXIT
 applets=(sh ash sleep httpd wget cat echo nc hostname ls ps kill mkdir rm cp mv env printf
   true false test id head tail grep sed awk date dd tr wc touch chmod ln sort uniq seq
   yes ip ifconfig netstat nslookup hexdump od df free top uptime find xargs basename dirname
-  nohup timeout tee which stat readlink mount umount)
+  nohup timeout tee which stat readlink mount umount tar gzip gunzip vi less cut base64 du mktemp
+  sha256sum md5sum ping telnet)
 
 say() { echo "build-images: $*" >&2; }
 
-have_image() { [ "${FORCE:-0}" != 1 ] && docker image inspect "$1" >/dev/null 2>&1; }
+# The rootfs revision: what goes into the images (applets, the web script, this script's version).
+rootfs_rev() { { printf '%s\n' "${applets[@]}"; cat "$here/images/web.sh"; echo 2; } | sha256sum | cut -c1-12; }
+
+have_image() {
+  [ "${FORCE:-0}" != 1 ] || return 1
+  docker image inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$1" 2>/dev/null | grep -qx "WAKE_ROOTFS=$(rootfs_rev)"
+}
 
 busybox_bin() {
   if ! dpkg -s busybox-static >/dev/null 2>&1; then
@@ -48,7 +56,7 @@ make_rootfs() {
 import_image() { # tag, CMD json
   local root="$1" tag="$2" cmd="$3"
   say "importing $tag (CMD $cmd)"
-  tar -C "$root" -c . | docker import -c 'ENV PATH=/bin' -c "CMD $cmd" - "$tag" >/dev/null
+  tar -C "$root" -c . | docker import -c 'ENV PATH=/bin' -c "ENV WAKE_ROOTFS=$(rootfs_rev)" -c "CMD $cmd" - "$tag" >/dev/null
 }
 
 main() {

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { Resolver } from 'node:dns/promises';
 import { TestCluster, waitUntil } from '@wake/testing';
 
@@ -208,7 +211,7 @@ it('forwards local ports to a pod with kubectl port-forward (SPDY in a WebSocket
   }
 }, 120_000);
 
-it('attaches to a running container (kubectl attach) and to a new one with stdin (kubectl run -i --rm)', async () => {
+it('attaches to a running container (kubectl attach) and to a new one with stdin (kubectl run -i --rm); copies files (kubectl cp)', async () => {
   // run -i: the pod keeps stdin open, kubectl attaches and sends its stdin, prints the output, deletes the pod.
   const run = await c.kubectl(['run', 'asker', '--image=wake/busybox:1', '--image-pull-policy=Never', '--restart=Never', '-i', '--rm', '--quiet',
     '--', 'sh', '-c', 'read line; echo "got: $line"'], { input: 'hello from stdin\n', timeoutMs: 60_000 });
@@ -225,6 +228,14 @@ it('attaches to a running container (kubectl attach) and to a new one with stdin
   } finally {
     attached.kill();
   }
+  // kubectl cp: tar over exec, both ways.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wake-cp-'));
+  fs.writeFileSync(path.join(dir, 'in.txt'), 'copied in\n'.repeat(1000));
+  expect((await c.kubectl(['cp', path.join(dir, 'in.txt'), 'ticker:/tmp/in.txt'])).code).toBe(0);
+  expect((await c.kubectl(['exec', 'ticker', '--', 'sh', '-c', 'cp /tmp/in.txt /tmp/out.txt && wc -l < /tmp/out.txt'])).stdout.trim()).toBe('1000');
+  expect((await c.kubectl(['cp', 'ticker:/tmp/out.txt', path.join(dir, 'out.txt')])).code).toBe(0);
+  expect(fs.readFileSync(path.join(dir, 'out.txt'), 'utf8')).toBe('copied in\n'.repeat(1000));
+  fs.rmSync(dir, { recursive: true, force: true });
   // Without stdin in its spec the container cannot take input: kubectl says so, nothing hangs.
   const refused = await c.kubectl(['attach', 'ticker', '-i'], { input: 'x\n', timeoutMs: 20_000 });
   expect(refused.code).not.toBe(0);
