@@ -88,7 +88,8 @@ export function statusFor(e: unknown, target: Target = {}): Status {
 }
 
 export const unauthorized = (): Status => failure(401, 'Unauthorized', 'Unauthorized');
-export const notFoundPath = (): Status => failure(404, 'NotFound', 'the server could not find the requested resource');
+/** With empty details, as the apiserver answers (kubectl debug reads details.name of a 404 and panics without them). */
+export const notFoundPath = (): Status => failure(404, 'NotFound', 'the server could not find the requested resource', {});
 export const methodNotAllowed = (method: string): Status => failure(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${method})`);
 export const unsupportedMediaType = (type: string, accepted: readonly string[]): Status =>
   failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}${type ? ` (got ${type})` : ''}`);

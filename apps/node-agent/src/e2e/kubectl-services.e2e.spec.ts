@@ -240,6 +240,9 @@ it('attaches to a running container (kubectl attach) and to a new one with stdin
   const refused = await c.kubectl(['attach', 'ticker', '-i'], { input: 'x\n', timeoutMs: 20_000 });
   expect(refused.code).not.toBe(0);
   expect(refused.stderr).toMatch(/stdin/);
+  // No ephemeral containers yet: kubectl debug says so (it used to panic on a 404 without details).
+  const debug = await c.kubectl(['debug', 'ticker', '--image=wake/busybox:1', '--', 'true'], { timeoutMs: 20_000 });
+  expect([debug.code, debug.stderr]).toEqual([1, expect.stringContaining('ephemeral containers are disabled for this cluster')]);
   expect((await c.kubectl(['delete', 'pod', 'ticker', '--grace-period=1'])).code).toBe(0);
 }, 120_000);
 
