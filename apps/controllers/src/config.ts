@@ -1,4 +1,6 @@
-import { DEFAULT_NODE_MONITOR_GRACE_SECONDS, DEFAULT_TOLERATION_SECONDS } from '@wake/reconcilers';
+import {
+  DEFAULT_AUTOSCALER_SETTINGS, DEFAULT_NODE_MONITOR_GRACE_SECONDS, DEFAULT_TOLERATION_SECONDS, type AutoscalerSettings,
+} from '@wake/reconcilers';
 
 /** The controllers' settings, from the environment. */
 export interface ControllersConfig {
@@ -14,6 +16,12 @@ export interface ControllersConfig {
   readonly expectationTimeoutMs: number;
   /** Concurrent writes of core/v1 Events (WAKE_CONTROLLERS_EVENT_WRITERS, 4). */
   readonly eventWriters: number;
+  /** How often each HorizontalPodAutoscaler is synced (WAKE_HPA_SYNC_PERIOD_SECONDS, 15; --horizontal-pod-autoscaler-sync-period). */
+  readonly hpaSyncPeriodSeconds: number;
+  /** The autoscaler's tolerance, downscale stabilization window, cpu initialization period and initial readiness delay
+   * (WAKE_HPA_TOLERANCE 0.1, WAKE_HPA_DOWNSCALE_STABILIZATION_SECONDS 300, WAKE_HPA_CPU_INITIALIZATION_PERIOD_SECONDS 300,
+   * WAKE_HPA_INITIAL_READINESS_DELAY_SECONDS 30: kube-controller-manager's --horizontal-pod-autoscaler-* flags). */
+  readonly autoscaler: AutoscalerSettings;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ControllersConfig {
@@ -31,5 +39,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Controllers
     leaseTtlMs: num('WAKE_CONTROLLERS_LEASE_TTL_MS', 15_000),
     expectationTimeoutMs: num('WAKE_CONTROLLERS_EXPECTATION_TIMEOUT_MS', 10_000),
     eventWriters: Math.max(1, num('WAKE_CONTROLLERS_EVENT_WRITERS', 4)),
+    hpaSyncPeriodSeconds: Math.max(0.1, num('WAKE_HPA_SYNC_PERIOD_SECONDS', 15)),
+    autoscaler: {
+      tolerance: num('WAKE_HPA_TOLERANCE', DEFAULT_AUTOSCALER_SETTINGS.tolerance),
+      downscaleStabilizationSeconds: num('WAKE_HPA_DOWNSCALE_STABILIZATION_SECONDS', DEFAULT_AUTOSCALER_SETTINGS.downscaleStabilizationSeconds),
+      cpuInitializationPeriodSeconds: num('WAKE_HPA_CPU_INITIALIZATION_PERIOD_SECONDS', DEFAULT_AUTOSCALER_SETTINGS.cpuInitializationPeriodSeconds),
+      initialReadinessDelaySeconds: num('WAKE_HPA_INITIAL_READINESS_DELAY_SECONDS', DEFAULT_AUTOSCALER_SETTINGS.initialReadinessDelaySeconds),
+    },
   };
 }

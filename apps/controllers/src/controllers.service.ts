@@ -3,6 +3,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import type { NatsConnection } from 'nats';
 import type { JetStreamEventLog } from '@wake/events';
 import { closePrisma, createPrisma, ProjectionStore, type PrismaClient } from '@wake/projection';
+import { nodeSnapshots } from '@wake/node-api';
 import { LeaderLease, openLog } from '@wake/runtime';
 import { ObjectStore } from '@wake/store';
 import { configFromEnv } from './config';
@@ -40,6 +41,7 @@ export class ControllersService implements OnApplicationBootstrap, OnApplication
       const runner = new Runner({
         log: this.log!, store: new ObjectStore(this.log!), controllers: CONTROLLERS, config: this.config,
         snapshots: this.prisma ? new ProjectionStore(this.prisma) : undefined,
+        metrics: (nodes) => nodeSnapshots(this.nc!, nodes),
         logger: (level, msg) => this.logger[level](msg),
       });
       this.runner = runner;

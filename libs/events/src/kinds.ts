@@ -39,6 +39,7 @@ const kinds: KindInfo[] = [
   k('EndpointSlice', 'discovery.k8s.io', 'v1', 'endpointslices', true, [], 'dns-subdomain', []),
   k('PersistentVolumeClaim', '', 'v1', 'persistentvolumeclaims', true, ['pvc'], 'dns-subdomain', ['status']),
   k('PodDisruptionBudget', 'policy', 'v1', 'poddisruptionbudgets', true, ['pdb'], 'dns-subdomain', ['status']),
+  k('HorizontalPodAutoscaler', 'autoscaling', 'v2', 'horizontalpodautoscalers', true, ['hpa'], 'dns-subdomain', ['status']),
   // Service allocations, one object per allocated value so that create-if-absent on its subject makes it unique:
   // a ClusterIP is an IPAddress named by the IP (as Kubernetes 1.32's MultiCIDRServiceAllocator stores them),
   k('IPAddress', 'networking.k8s.io', 'v1beta1', 'ipaddresses', false, ['ip'], 'dns-subdomain', []),

@@ -1,2 +1,3 @@
 export * from './protocol';
 export * from './metrics';
+export * from './node-snapshots';

@@ -56,3 +56,12 @@ export {
   MULTIPLE_BUDGETS_MESSAGE, TOO_MANY_REQUESTS_MESSAGE, type BudgetCheck,
 } from './disruption/eviction';
 export type { PodDisruptionBudget } from './disruption/types';
+
+export { reconcileHorizontalPodAutoscaler, targetError as autoscalerTargetError, SCALABLE_KINDS, type AutoscalerObserved, type AutoscalerResult } from './autoscaling/reconcile-hpa';
+export { resourceReplicas, groupPods } from './autoscaling/replica-calculator';
+export { normalizeDesiredReplicas, scaleUpLimit, scaleDownLimit } from './autoscaling/normalize';
+export { formatMilli } from './autoscaling/metric-status';
+export {
+  DEFAULT_AUTOSCALER_SETTINGS, EMPTY_MEMORY as EMPTY_AUTOSCALER_MEMORY,
+  type AutoscalerMemory, type AutoscalerSettings, type HorizontalPodAutoscaler, type PodMetric,
+} from './autoscaling/types';

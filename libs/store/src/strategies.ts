@@ -4,7 +4,8 @@ import type { KubeObject } from '@wake/events';
  * Per-kind rules the apiserver's REST strategies apply to what clients write, before defaulting:
  * a Secret's `stringData` is folded into `data` (base64) and never stored; a new Pod starts
  * in phase Pending (its status is otherwise the node agent's to write); a new PodDisruptionBudget
- * starts with no status (the disruption controller's to write: a client cannot hand itself a budget).
+ * starts with no status (the disruption controller's to write: a client cannot hand itself a budget), and
+ * so does a new HorizontalPodAutoscaler (the autoscaler's to write).
  */
 export function normalizeWrite(raw: KubeObject, operation: 'create' | 'update'): KubeObject {
   const obj = withoutNulls(raw) as KubeObject;
@@ -19,7 +20,7 @@ export function normalizeWrite(raw: KubeObject, operation: 'create' | 'update'):
     const status = (obj.status ?? {}) as Record<string, unknown>;
     if (!status.phase) out = { ...out, status: { ...status, phase: 'Pending' } };
   }
-  if (operation === 'create' && obj.kind === 'PodDisruptionBudget' && out.status !== undefined) {
+  if (operation === 'create' && (obj.kind === 'PodDisruptionBudget' || obj.kind === 'HorizontalPodAutoscaler') && out.status !== undefined) {
     const { status: _status, ...rest } = out;
     out = rest as KubeObject;
   }

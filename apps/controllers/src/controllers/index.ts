@@ -11,6 +11,7 @@ import { statefulSetController } from './statefulset.controller';
 import { endpointsController } from './endpoints.controller';
 import { allocationRepairController } from './allocation-repair.controller';
 import { disruptionController } from './disruption.controller';
+import { horizontalPodAutoscalerController } from './horizontal-pod-autoscaler.controller';
 
 /** Every controller the service runs. Adding one: a `*.controller.ts` file and a line here. */
 export const CONTROLLERS: readonly ControllerDefinition[] = [
@@ -26,6 +27,7 @@ export const CONTROLLERS: readonly ControllerDefinition[] = [
   endpointsController,
   allocationRepairController,
   disruptionController,
+  horizontalPodAutoscalerController,
 ];
 
-export { disruptionController, endpointsController, allocationRepairController, deploymentController, garbageCollector, namespaceController, nodeLifecycleController, replicaSetController };
+export { disruptionController, horizontalPodAutoscalerController, endpointsController, allocationRepairController, deploymentController, garbageCollector, namespaceController, nodeLifecycleController, replicaSetController };

@@ -1,4 +1,5 @@
 import type { Action } from '@wake/reconcilers';
+import type { MetricsSnapshot } from '@wake/node-api';
 import type { ObjectStore } from '@wake/store';
 import type { CacheEvent } from '../cache/cache-event';
 import type { ClusterCache } from '../cache/cluster-cache';
@@ -12,7 +13,12 @@ export interface ControllerContext {
   readonly store: Pick<ObjectStore, 'get'>;
   now(): Date;
   random(): number;
+  /** The latest resource metrics of these nodes' pods from their agents (absent: no metrics, as in unit harnesses). */
+  readonly metrics?: NodeMetricsSource;
 }
+
+/** Asks node agents for their metrics snapshots; a node that does not answer has no entry. */
+export type NodeMetricsSource = (nodes: Iterable<string>) => Promise<Map<string, MetricsSnapshot>>;
 
 /**
  * One controller, declared: which changes map to which work-queue keys, and how a key

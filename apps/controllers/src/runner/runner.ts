@@ -4,7 +4,7 @@ import type { Actor, ObjectStore } from '@wake/store';
 import { ClusterCache } from '../cache/cluster-cache';
 import type { ControllersConfig } from '../config';
 import { EventRecorder } from '../events/event-recorder';
-import type { ControllerContext, ControllerDefinition } from './controller';
+import type { ControllerContext, ControllerDefinition, NodeMetricsSource } from './controller';
 import { ControllerLoop } from './controller-loop';
 
 export const CONTROLLERS_ACTOR: Actor = { type: 'component', name: 'controllers' };
@@ -18,6 +18,8 @@ export interface RunnerOptions {
   readonly snapshots?: SnapshotSource;
   readonly now?: () => Date;
   readonly random?: () => number;
+  /** Node agents' resource metrics (the autoscaler's input). */
+  readonly metrics?: NodeMetricsSource;
   readonly logger?: (level: 'log' | 'warn' | 'error', msg: string) => void;
 }
 
@@ -41,6 +43,7 @@ export class Runner {
     const context: ControllerContext = {
       cache: this.cache, config: opts.config, store: opts.store,
       now: opts.now ?? (() => new Date()), random: opts.random ?? Math.random,
+      ...(opts.metrics ? { metrics: opts.metrics } : {}),
     };
     this.loops = opts.controllers.map((def) => new ControllerLoop(def, { store: opts.store, recorder: this.recorder, actor: CONTROLLERS_ACTOR, context, log: logger }));
     this.cache.on((e) => {

@@ -13,6 +13,17 @@ describe('discovery', () => {
     const deploy = aggregatedDiscovery(false).items.find((i) => i.metadata.name === 'apps')!.versions[0].resources.find((r) => r.resource === 'deployments')!;
     expect(deploy.subresources.find((s) => s.subresource === 'scale')!.responseKind).toEqual({ group: 'autoscaling', version: 'v1', kind: 'Scale' });
   });
+  it('serves autoscaling/v2 only (the v1 create kubectl autoscale posts is converted, not discovered), hpa in the "all" category', () => {
+    const autoscaling = aggregatedDiscovery(false).items.find((i) => i.metadata.name === 'autoscaling')!;
+    expect(autoscaling.versions.map((v) => v.version)).toEqual(['v2']);
+    expect(autoscaling.versions[0].resources[0]).toMatchObject({
+      resource: 'horizontalpodautoscalers', scope: 'Namespaced', shortNames: ['hpa'], categories: ['all'], singularResource: 'horizontalpodautoscaler',
+      responseKind: { group: 'autoscaling', version: 'v2', kind: 'HorizontalPodAutoscaler' },
+    });
+    expect(autoscaling.versions[0].resources[0].subresources.map((s) => s.subresource)).toEqual(['status']);
+    expect(apiGroupList().groups.find((g) => g.name === 'autoscaling')!.preferredVersion).toEqual({ groupVersion: 'autoscaling/v2', version: 'v2' });
+    expect(apiResourceList('autoscaling', 'v1')).toBeUndefined();
+  });
   it('serves legacy lists with subresources as separate entries', () => {
     expect(apiGroupList().groups.find((g) => g.name === 'apps')!.preferredVersion).toEqual({ groupVersion: 'apps/v1', version: 'v1' });
     const apps = apiResourceList('apps', 'v1')!;

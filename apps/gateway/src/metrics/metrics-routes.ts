@@ -12,7 +12,7 @@ import {
   type NodeMetrics, type PodMetrics,
 } from './metrics-documents';
 import { METRICS_GROUP, type MetricsPath } from './metrics-path';
-import { nodeSnapshots } from './node-snapshots';
+import { nodeSnapshots } from '@wake/node-api';
 
 const POD = kindInfo('Pod')!;
 const NODE = kindInfo('Node')!;

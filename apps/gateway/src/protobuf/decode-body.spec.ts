@@ -90,6 +90,14 @@ describe('decodeProtobufBody: bodies captured from kubectl 1.32', () => {
       spec: { maxUnavailable: '50%', selector: { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['db'] }] } }, status: {},
     });
   });
+
+  it('autoscale: an autoscaling/v1 HorizontalPodAutoscaler (the status gogo writes has zero counts, which are not pointers)', () => {
+    expect(fixture('hpa')).toEqual({
+      apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscaler', metadata: { name: 'busy' },
+      spec: { scaleTargetRef: { kind: 'Deployment', name: 'busy', apiVersion: 'apps/v1' }, minReplicas: 1, maxReplicas: 4, targetCPUUtilizationPercentage: 50 },
+      status: {},
+    });
+  });
 });
 
 describe('decodeProtobufBody: what the generators do not send', () => {
@@ -135,9 +143,9 @@ describe('decodeProtobufBody: what the generators do not send', () => {
 
 describe('decodeProtobufBody: refusals (400 BadRequest Status)', () => {
   it('a kind Wake does not decode, rather than guessing', () => {
-    const s = statusOf(() => decodeProtobufBody(envelope('autoscaling/v1', 'HorizontalPodAutoscaler', new Uint8Array())));
+    const s = statusOf(() => decodeProtobufBody(envelope('autoscaling/v2', 'HorizontalPodAutoscaler', new Uint8Array())));
     expect(s).toMatchObject({ code: 400, reason: 'BadRequest' });
-    expect(s.message).toMatch(/HorizontalPodAutoscaler/);
+    expect(s.message).toMatch(/HorizontalPodAutoscaler" in version "autoscaling\/v2"/);
   });
   it('fields the schema does not know, rather than dropping them', () => {
     const known = encode('ConfigMap', { metadata: { name: 'c' } });

@@ -33,6 +33,7 @@ const SUPPORTED: Readonly<Record<string, string>> = {
   'batch/v1 CronJob': 'CronJob',
   'policy/v1 Eviction': 'Eviction',
   'policy/v1 PodDisruptionBudget': 'PodDisruptionBudget',
+  'autoscaling/v1 HorizontalPodAutoscaler': 'HorizontalPodAutoscaler',
   'v1 DeleteOptions': 'DeleteOptions',
   'meta.k8s.io/v1 DeleteOptions': 'DeleteOptions',
   'authorization.k8s.io/v1 SelfSubjectAccessReview': 'SelfSubjectAccessReview',

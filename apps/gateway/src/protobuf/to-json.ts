@@ -34,6 +34,7 @@ export const KEEP_ZERO = new Set([
   'CronJobSpec.startingDeadlineSeconds', 'CronJobSpec.suspend', 'CronJobSpec.successfulJobsHistoryLimit', 'CronJobSpec.failedJobsHistoryLimit',
   'OwnerReference.controller', 'OwnerReference.blockOwnerDeletion', 'ObjectMeta.deletionGracePeriodSeconds',
   'PodDisruptionBudgetSpec.minAvailable', 'PodDisruptionBudgetSpec.maxUnavailable', 'PodDisruptionBudgetSpec.unhealthyPodEvictionPolicy',
+  'HorizontalPodAutoscalerSpec.minReplicas', 'HorizontalPodAutoscalerSpec.maxReplicas', 'HorizontalPodAutoscalerSpec.targetCPUUtilizationPercentage',
   'DeleteOptions.gracePeriodSeconds', 'DeleteOptions.orphanDependents', 'TokenRequestSpec.expirationSeconds',
 ]);
 

@@ -174,11 +174,36 @@ it('accepts Protobuf bodies through the same write path, and refuses a kind it d
   const deployment = fs.readFileSync(path.join(__dirname, '../protobuf/fixtures/deployment.pb'));
   const wrongPlace = await h.request('POST', CMS, deployment, pb);
   expect(wrongPlace.status).toBe(400);
-  // runtime.Unknown{typeMeta{apiVersion: autoscaling/v1, kind: HorizontalPodAutoscaler}}: what `kubectl autoscale` sends
-  const hpa = Buffer.concat([Buffer.from('k8s\0', 'latin1'), Buffer.from('0a290a0e6175746f7363616c696e672f76311217486f72697a6f6e74616c506f644175746f7363616c6572', 'hex')]);
+  // runtime.Unknown{typeMeta{apiVersion: autoscaling/v2, kind: HorizontalPodAutoscaler}}: no kubectl generator sends it
+  const hpa = Buffer.concat([Buffer.from('k8s\0', 'latin1'), Buffer.from('0a290a0e6175746f7363616c696e672f76321217486f72697a6f6e74616c506f644175746f7363616c6572', 'hex')]);
   const refused = await h.request('POST', '/apis/apps/v1/namespaces/default/deployments', hpa, pb);
   expect(refused.json()).toMatchObject({ kind: 'Status', code: 400, reason: 'BadRequest' });
-  expect(refused.json().message).toMatch(/HorizontalPodAutoscaler/);
+  expect(refused.json().message).toMatch(/HorizontalPodAutoscaler" in version "autoscaling\/v2"/);
+});
+
+it('creates a HorizontalPodAutoscaler from the autoscaling/v1 body `kubectl autoscale` sends, stored and served as autoscaling/v2', async () => {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const pb = { 'Content-Type': 'application/vnd.kubernetes.protobuf', Accept: 'application/vnd.kubernetes.protobuf,application/json' };
+  const V1 = '/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers';
+  const body = fs.readFileSync(path.join(__dirname, '../protobuf/fixtures/hpa.pb')); // kubectl autoscale deployment busy --cpu-percent=50 --min=1 --max=4
+  const created = await h.request('POST', `${V1}?fieldManager=kubectl-autoscale`, body, pb);
+  expect(created.status).toBe(201);
+  expect(created.json()).toMatchObject({
+    apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscaler', metadata: { name: 'busy', namespace: 'default' },
+    spec: { scaleTargetRef: { kind: 'Deployment', name: 'busy', apiVersion: 'apps/v1' }, minReplicas: 1, maxReplicas: 4, targetCPUUtilizationPercentage: 50 },
+    status: { currentReplicas: 0, desiredReplicas: 0 },
+  });
+  const stored = (await h.request('GET', '/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers/busy')).json();
+  expect(stored).toMatchObject({ apiVersion: 'autoscaling/v2', spec: { metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }] } });
+  expect(stored).not.toHaveProperty('status');
+  // the v1 body is validated as v2 (minReplicas 0 needs an alpha gate), and only create is served in v1
+  const zero = await h.request('POST', V1, { apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscaler', metadata: { name: 'z' }, spec: { scaleTargetRef: { kind: 'Deployment', name: 'busy' }, minReplicas: 0, maxReplicas: 2 } });
+  expect(zero.json()).toMatchObject({ code: 422, reason: 'Invalid', details: { causes: [{ field: 'spec.minReplicas' }] } });
+  expect((await h.request('GET', `${V1}/busy`)).status).toBe(404);
+  const table = (await h.request('GET', '/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers', undefined, { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' })).json();
+  expect(table.rows[0].cells.slice(0, 6)).toEqual(['busy', 'Deployment/busy', 'cpu: <unknown>/50%', '1', 4, 0]);
+  expect((await h.request('DELETE', '/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers/busy')).status).toBe(200);
 });
 
 it('answers self-reviews (auth can-i, whoami) for the admin, never storing them', async () => {

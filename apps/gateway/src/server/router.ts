@@ -12,6 +12,7 @@ import { getObject, listObjects } from '../resources/read';
 import { createObject, deleteCollection, deleteObject, patchObject, updateObject } from '../resources/write';
 import { getScale, patchScale, updateScale } from '../resources/scale';
 import { bindPod, evictPod } from '../resources/pod-actions';
+import { parseAutoscalingV1Path, serveAutoscalingV1 } from '../resources/autoscaling-v1';
 import { watchObjects } from '../watch/watch-stream';
 import { streamLogs } from '../nodes/logs';
 import { parseHistoryPath } from '../history/history-path';
@@ -45,6 +46,8 @@ export async function route(ctx: RequestContext): Promise<void> {
   if (metrics) return serveMetrics(ctx, metrics);
   const review = reviewOfPath(path);
   if (review) return serveSelfReview(ctx, review);
+  const hpaV1 = parseAutoscalingV1Path(path);
+  if (hpaV1) return serveAutoscalingV1(ctx, hpaV1);
   const api = parseApiPath(path);
   switch (api.type) {
     case 'root-discovery':

@@ -1,10 +1,13 @@
 import { TestCluster, waitUntil } from '@wake/testing';
 
 // Issue 4's acceptance with the real kubectl: pods on two real node agents (real Docker),
-// through the gateway — get -o wide, logs, exec, delete — a crash-looping container, and `kubectl top`.
+// through the gateway — get -o wide, logs, exec, delete — a crash-looping container, `kubectl top`, and
+// `kubectl autoscale` scaling a busy Deployment on those metrics.
 let c: TestCluster;
-// Metrics every 2 s (default 15) so `kubectl top` has rates within seconds.
-beforeAll(async () => { c = await TestCluster.start({ nodes: 2, env: { node: { WAKE_METRICS_SECONDS: '2' } } }); }, 180_000);
+// Metrics every 2 s (default 15) so `kubectl top` has rates within seconds; the autoscaler syncs every 2 s (default 15).
+beforeAll(async () => {
+  c = await TestCluster.start({ nodes: 2, env: { node: { WAKE_METRICS_SECONDS: '2' }, controllers: { WAKE_HPA_SYNC_PERIOD_SECONDS: '2' } } });
+}, 180_000);
 afterAll(async () => { await c?.stop(); }, 120_000);
 
 const pod = (name: string, node: string, command: string, restartPolicy = 'Always') => `
@@ -108,3 +111,67 @@ spec:
 
   await c.kubectl(['delete', 'pod', 'top-busy', 'top-idle', '--wait=false']);
 }, 180_000);
+
+it('kubectl autoscale: a Deployment burning CPU is scaled up to --max, and get/describe hpa show why', async () => {
+  const deployment = `
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: busy }
+spec:
+  replicas: 1
+  selector: { matchLabels: { app: busy } }
+  template:
+    metadata: { labels: { app: busy } }
+    spec:
+      terminationGracePeriodSeconds: 1
+      containers:
+        - name: burn
+          image: wake/busybox:1
+          imagePullPolicy: Never
+          command: ["sh", "-c", "while :; do :; done"]
+          resources: { requests: { cpu: 100m }, limits: { cpu: 200m } }
+`;
+  expect((await c.kubectl(['apply', '-f', '-'], { input: deployment })).code).toBe(0);
+  // kubectl 1.32 posts an autoscaling/v1 object (Protobuf); Wake stores it as autoscaling/v2
+  const autoscale = await c.kubectl(['autoscale', 'deployment', 'busy', '--cpu-percent=50', '--min=1', '--max=3']);
+  expect(autoscale.stderr).toBe('');
+  expect(autoscale.stdout.trim()).toBe('horizontalpodautoscaler.autoscaling/busy autoscaled');
+  const stored = await json(['get', 'hpa', 'busy']);
+  expect(stored).toMatchObject({
+    apiVersion: 'autoscaling/v2',
+    spec: { scaleTargetRef: { kind: 'Deployment', name: 'busy' }, minReplicas: 1, maxReplicas: 3, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }] },
+  });
+
+  // one pod at its 200m limit is ~200% of its 100m request: 1 → 3 (clamped to --max) at the first sync with a sample
+  let row = '';
+  await waitUntil(async () => {
+    row = (await c.kubectl(['get', 'hpa', 'busy', '--no-headers'])).stdout;
+    if (/^busy\s+Deployment\/busy\s+cpu: \d+%\/50%\s+1\s+3\s+3\s+\S+\s*$/.test(row)) return true;
+    await new Promise((r) => setTimeout(r, 1_000));
+    return false;
+  }, 45_000, 'kubectl get hpa busy to show a cpu percentage and 3 replicas');
+  expect((await json(['get', 'deployment', 'busy'])).spec.replicas).toBe(3);
+  const status = (await json(['get', 'hpa', 'busy'])).status;
+  expect(status).toMatchObject({ currentReplicas: 3, desiredReplicas: 3, lastScaleTime: expect.any(String) });
+  expect(status.conditions.map((x: { type: string }) => x.type)).toEqual(['AbleToScale', 'ScalingActive', 'ScalingLimited']);
+  const describe = (await c.kubectl(['describe', 'hpa', 'busy'])).stdout;
+  expect(describe).toMatch(/Reference:\s+Deployment\/busy/);
+  expect(describe).toMatch(/SuccessfulRescale\s+.*New size: 3; reason: cpu resource utilization \(percentage of request\) above target/);
+
+  // metric types Wake does not read are refused, not stored and ignored
+  const pods = `
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: { name: by-requests }
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: busy }
+  maxReplicas: 3
+  metrics: [{ type: Pods, pods: { metric: { name: requests }, target: { type: AverageValue, averageValue: "10" } } }]
+`;
+  const refused = await c.kubectl(['create', '-f', '-'], { input: pods });
+  expect(refused.code).not.toBe(0);
+  expect(refused.stderr).toContain('spec.metrics[0].type: Unsupported value: "Pods"');
+
+  expect((await c.kubectl(['delete', 'hpa', 'busy'])).code).toBe(0);
+  expect((await c.kubectl(['delete', 'deployment', 'busy', '--wait=false'])).code).toBe(0);
+}, 120_000);

@@ -9,6 +9,7 @@ import { defaultCronJob, defaultJob } from './batch-defaults';
 import {
   defaultEndpointSlice, defaultEndpoints, defaultNamespace, defaultPersistentVolumeClaim, defaultSecret, defaultService,
 } from './core-defaults';
+import { defaultHorizontalPodAutoscaler } from './autoscaling-defaults';
 import type { Obj } from './set-default';
 
 const DEFAULTERS: Readonly<Record<string, (obj: Obj) => void>> = {
@@ -25,6 +26,7 @@ const DEFAULTERS: Readonly<Record<string, (obj: Obj) => void>> = {
   PersistentVolumeClaim: defaultPersistentVolumeClaim,
   Endpoints: defaultEndpoints,
   EndpointSlice: defaultEndpointSlice,
+  HorizontalPodAutoscaler: defaultHorizontalPodAutoscaler,
 };
 
 export function applyDefaults<T>(obj: T): T {

@@ -67,6 +67,7 @@ const byKind: Record<string, Table> = {
   Namespace: under('status', CONDITIONS),
   PersistentVolumeClaim: under('status', CONDITIONS),
   PodDisruptionBudget: under('status', CONDITIONS),
+  HorizontalPodAutoscaler: under('status', CONDITIONS),
   ServiceAccount: { secrets: { mergeKey: 'name' } },
 };
 

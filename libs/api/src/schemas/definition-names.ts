@@ -26,6 +26,9 @@ export const TIME_DEFINITION = 'io.k8s.apimachinery.pkg.apis.meta.v1.Time';
 export function definitionName(className: string): string {
   let m = /^(Core|Discovery)V1(.+)$/.exec(className);
   if (m) return `io.k8s.api.${m[1].toLowerCase()}.v1.${m[2]}`;
+  // client-node's only V2 models are autoscaling/v2's (HorizontalPodAutoscaler and its parts)
+  m = /^V2(.+)$/.exec(className);
+  if (m) return `io.k8s.api.autoscaling.v2.${m[1]}`;
   m = /^V1(.+)$/.exec(className);
   if (!m) return className;
   const name = m[1];

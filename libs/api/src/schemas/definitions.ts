@@ -31,7 +31,7 @@ const BUILTINS: Record<string, SchemaObject> = {
 
 /** The client-node class of a kind's object (and `${class}List` for its list). */
 export function rootClassName(kind: string): string {
-  return kind === 'Event' ? 'CoreV1Event' : `V1${kind}`;
+  return kind === 'Event' ? 'CoreV1Event' : kind === 'HorizontalPodAutoscaler' ? 'V2HorizontalPodAutoscaler' : `V1${kind}`;
 }
 
 export function gvkOf(info: KindInfo, list = false) {

@@ -72,6 +72,9 @@ export const FIELD_EXTENSIONS: Readonly<Record<string, Readonly<Record<string, F
   'io.k8s.api.batch.v1.CronJobStatus': { active: atomic },
   'io.k8s.api.discovery.v1.EndpointSlice': { endpoints: atomic, ports: atomic },
   'io.k8s.api.policy.v1.PodDisruptionBudgetStatus': conditions,
+  'io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerSpec': { metrics: atomic },
+  'io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerStatus': { ...conditions, currentMetrics: atomic },
+  'io.k8s.api.autoscaling.v2.HPAScalingRules': { policies: atomic },
 };
 
 /**
@@ -87,4 +90,6 @@ export const QUANTITY_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'io.k8s.api.core.v1.PersistentVolumeClaimStatus': ['capacity', 'allocatedResources'],
   'io.k8s.api.core.v1.ContainerStatus': ['allocatedResources'],
   'io.k8s.api.core.v1.PodSpec': ['overhead'],
+  'io.k8s.api.autoscaling.v2.MetricTarget': ['averageValue', 'value'],
+  'io.k8s.api.autoscaling.v2.MetricValueStatus': ['averageValue', 'value'],
 };

@@ -41,6 +41,16 @@ describe('openApiV3Document', () => {
     expect(schemas['io.k8s.api.policy.v1.PodDisruptionBudgetStatus'].properties.conditions).toMatchObject({ 'x-kubernetes-patch-merge-key': 'type', 'x-kubernetes-list-type': 'map' });
   });
 
+  it('serves autoscaling/v2 with the HorizontalPodAutoscaler: quantity targets, atomic metrics, conditions merged by type', () => {
+    const schemas = openApiV3Document('autoscaling/v2')!.components.schemas as Record<string, Obj>;
+    expect(schemas['io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler']['x-kubernetes-group-version-kind']).toEqual([{ group: 'autoscaling', kind: 'HorizontalPodAutoscaler', version: 'v2' }]);
+    expect(JSON.stringify(schemas['io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerSpec'].properties.scaleTargetRef)).toContain('io.k8s.api.autoscaling.v2.CrossVersionObjectReference');
+    expect(schemas['io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerSpec'].properties.metrics).toMatchObject({ 'x-kubernetes-list-type': 'atomic' });
+    expect(JSON.stringify(schemas['io.k8s.api.autoscaling.v2.MetricTarget'].properties.averageValue)).toContain('io.k8s.apimachinery.pkg.api.resource.Quantity');
+    expect(schemas['io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerStatus'].properties.conditions).toMatchObject({ 'x-kubernetes-patch-merge-key': 'type', 'x-kubernetes-list-type': 'map' });
+    expect(openApiV3Document('autoscaling/v1')).toBeUndefined();
+  });
+
   it('has the kinds with their group-version-kind and every referenced schema', () => {
     const doc = openApiV3Document('apps/v1')!;
     const schemas = doc.components.schemas as Record<string, Obj>;

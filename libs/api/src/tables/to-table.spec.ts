@@ -4,6 +4,8 @@ const now = new Date('2025-01-10T00:00:00Z');
 const meta = (name: string, extra: Record<string, unknown> = {}) => ({ name, namespace: 'default', uid: 'u', creationTimestamp: '2025-01-09T21:00:00Z', ...extra });
 const tmpl = { spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }, { name: 'log', image: 'fluent' }] } };
 
+const cpuTarget = (pct: number) => ({ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: pct } } });
+
 describe('toTable', () => {
   it('builds the Table envelope with PartialObjectMetadata rows', () => {
     const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('cfg', { labels: { a: 'b' } }), data: { a: '1' }, binaryData: { b: 'AA==' } };
@@ -32,6 +34,8 @@ describe('toTable', () => {
     expect(toTable([], 'Pod', { now }).columnDefinitions.map((c) => c.name)).toEqual(['Name', 'Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node', 'Nominated Node', 'Readiness Gates']);
     expect(toTable([], 'PodDisruptionBudget', { now }).columnDefinitions.map((c) => `${c.name}:${c.type}`))
       .toEqual(['Name:string', 'Min Available:string', 'Max Unavailable:string', 'Allowed Disruptions:integer', 'Age:string']);
+    expect(toTable([], 'HorizontalPodAutoscaler', { now }).columnDefinitions.map((c) => `${c.name}:${c.type}`))
+      .toEqual(['Name:string', 'Reference:string', 'Targets:string', 'MinPods:string', 'MaxPods:string', 'Replicas:string', 'Age:string']);
     expect(toTable([], 'Event', { now }).columnDefinitions.filter((c) => c.priority === 0).map((c) => c.name)).toEqual(['Last Seen', 'Type', 'Reason', 'Object', 'Message']);
   });
 
@@ -87,6 +91,15 @@ describe('toTable', () => {
     ['EndpointSlice empty', 'EndpointSlice', { metadata: meta('web-y'), addressType: 'IPv4', endpoints: [] }, ['web-y', 'IPv4', '<unset>', '<unset>', '3h']],
     ['PodDisruptionBudget minAvailable', 'PodDisruptionBudget', { metadata: meta('web'), spec: { minAvailable: 2 }, status: { disruptionsAllowed: 0 } }, ['web', '2', 'N/A', 0, '3h']],
     ['PodDisruptionBudget maxUnavailable percent, no status yet', 'PodDisruptionBudget', { metadata: meta('web'), spec: { maxUnavailable: '25%' } }, ['web', 'N/A', '25%', 0, '3h']],
+    ['HorizontalPodAutoscaler before its first sync', 'HorizontalPodAutoscaler', { metadata: meta('busy'), spec: { scaleTargetRef: { kind: 'Deployment', name: 'busy' }, minReplicas: 1, maxReplicas: 3, metrics: [cpuTarget(50)] } },
+      ['busy', 'Deployment/busy', 'cpu: <unknown>/50%', '1', 3, 0, '3h']],
+    ['HorizontalPodAutoscaler with a current utilization', 'HorizontalPodAutoscaler', { metadata: meta('busy'), spec: { scaleTargetRef: { kind: 'Deployment', name: 'busy' }, maxReplicas: 3, metrics: [cpuTarget(50)] },
+      status: { currentReplicas: 3, desiredReplicas: 3, currentMetrics: [{ type: 'Resource', resource: { name: 'cpu', current: { averageUtilization: 145, averageValue: '145m' } } }] } },
+      ['busy', 'Deployment/busy', 'cpu: 145%/50%', '<unset>', 3, 3, '3h']],
+    ['HorizontalPodAutoscaler with an AverageValue target and three metrics', 'HorizontalPodAutoscaler', { metadata: meta('m'), spec: { scaleTargetRef: { kind: 'StatefulSet', name: 'db' }, minReplicas: 2, maxReplicas: 5,
+      metrics: [{ type: 'Resource', resource: { name: 'memory', target: { type: 'AverageValue', averageValue: '100Mi' } } }, cpuTarget(70), cpuTarget(90)] },
+      status: { currentMetrics: [{ type: 'Resource', resource: { name: 'memory', current: { averageValue: '52428800' } } }] } },
+      ['m', 'StatefulSet/db', 'memory: 52428800/100Mi, cpu: <unknown>/70% + 1 more...', '2', 5, 0, '3h']],
     ['a kind without a printer', 'Widget', { metadata: meta('w') }, ['w', '3h']],
   ])('%s', (_n, kind, object, cells) => {
     expect(toTable([object], kind, { now }).rows[0].cells).toEqual(cells);

@@ -4,6 +4,7 @@ import {
   configMapPrinter, endpointsPrinter, namespacePrinter, nodePrinter, pvcPrinter, secretPrinter, serviceAccountPrinter,
   servicePrinter,
 } from './print-core';
+import { horizontalPodAutoscalerPrinter } from './print-autoscaling';
 import { defaultPrinter, endpointSlicePrinter, eventPrinter, leasePrinter, podDisruptionBudgetPrinter } from './print-misc';
 import {
   controllerRevisionPrinter, cronJobPrinter, daemonSetPrinter, deploymentPrinter, jobPrinter, replicaSetPrinter,
@@ -17,6 +18,7 @@ const printers: Record<string, Printer> = {
   Service: servicePrinter, Endpoints: endpointsPrinter, Node: nodePrinter, Namespace: namespacePrinter,
   ConfigMap: configMapPrinter, Secret: secretPrinter, ServiceAccount: serviceAccountPrinter, PersistentVolumeClaim: pvcPrinter,
   Event: eventPrinter, Lease: leasePrinter, EndpointSlice: endpointSlicePrinter, PodDisruptionBudget: podDisruptionBudgetPrinter,
+  HorizontalPodAutoscaler: horizontalPodAutoscalerPrinter,
 };
 
 export type IncludeObject = 'None' | 'Metadata' | 'Object';

@@ -26,6 +26,7 @@ import { validateEndpoints } from './endpoints';
 import { validateEndpointSlice } from './endpoint-slice';
 import { validatePersistentVolumeClaim } from './persistent-volume-claim';
 import { validatePodDisruptionBudget } from './pod-disruption-budget';
+import { validateHorizontalPodAutoscaler } from './horizontal-pod-autoscaler';
 
 const VALIDATORS: Readonly<Record<string, Validator>> = {
   Pod: validatePod,
@@ -47,6 +48,7 @@ const VALIDATORS: Readonly<Record<string, Validator>> = {
   EndpointSlice: validateEndpointSlice,
   PersistentVolumeClaim: validatePersistentVolumeClaim,
   PodDisruptionBudget: validatePodDisruptionBudget,
+  HorizontalPodAutoscaler: validateHorizontalPodAutoscaler,
 };
 
 export type { ValidateContext } from './validator';

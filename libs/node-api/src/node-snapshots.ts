@@ -1,7 +1,7 @@
 import type { NatsConnection } from 'nats';
-import { metricsSubject, type MetricsSnapshot } from '@wake/node-api';
+import { metricsSubject, type MetricsSnapshot } from './metrics';
 
-/** How long the gateway waits for one node agent's snapshot (agents answer from memory). */
+/** How long a reader (the gateway's metrics.k8s.io, the autoscaler) waits for one node agent's snapshot (agents answer from memory). */
 export const METRICS_ANSWER_MS = 2_000;
 
 /**
