@@ -24,26 +24,8 @@ export async function execIn(docker: Docker, id: string, cmd: string[], opts: Ex
   const exec = await docker.getContainer(id).exec({
     Cmd: cmd, AttachStdin: !!opts.stdin, AttachStdout: true, AttachStderr: true, Tty: !!opts.tty,
   });
-  const stream = (await exec.start({ hijack: true, stdin: !!opts.stdin, Tty: !!opts.tty })) as unknown as NodeJS.ReadWriteStream & Readable;
-  const streams = opts.tty ? { stdout: stream.pipe(new PassThrough()), stderr: endedStream() } : demuxStream(stream);
-  const exitCode = new Promise<number>((resolve, reject) => {
-    let settled = false;
-    const finish = () => {
-      if (settled) return;
-      settled = true;
-      exec.inspect().then((i) => resolve(i.ExitCode ?? -1), reject);
-    };
-    stream.on('end', finish);
-    stream.on('close', finish);
-    stream.on('error', reject);
-  });
-  return {
-    stdin: opts.stdin ? (stream as unknown as Writable) : undefined,
-    stdout: streams.stdout,
-    stderr: streams.stderr,
-    exitCode,
-    resize: async (w, h) => { await exec.resize({ w, h }); },
-  };
+  const stream = (await exec.start({ hijack: true, stdin: !!opts.stdin, Tty: !!opts.tty })) as unknown as HijackedStream;
+  return sessionOn(stream, opts, async () => (await exec.inspect()).ExitCode ?? -1, async (w, h) => { await exec.resize({ w, h }); });
 }
 
 /**
@@ -54,26 +36,30 @@ export async function execIn(docker: Docker, id: string, cmd: string[], opts: Ex
  */
 export async function attachTo(docker: Docker, id: string, opts: ExecOptions = {}): Promise<ExecSession> {
   const container = docker.getContainer(id);
-  const stream = (await container.attach({ stream: true, stdin: !!opts.stdin, stdout: true, stderr: true, hijack: true, logs: false })) as unknown as NodeJS.ReadWriteStream & Readable;
+  const stream = (await container.attach({ stream: true, stdin: !!opts.stdin, stdout: true, stderr: true, hijack: true, logs: false })) as unknown as HijackedStream;
+  return sessionOn(stream, opts, async () => {
+    const { State } = await container.inspect();
+    return State.Running ? 0 : State.ExitCode ?? -1;
+  }, async (w, h) => { await container.resize({ w, h }); });
+}
+
+type HijackedStream = NodeJS.ReadWriteStream & Readable;
+
+/** The session on a hijacked Docker stream (exec or attach): output split unless a TTY merges it; the exit code read once it ends. */
+function sessionOn(stream: HijackedStream, opts: ExecOptions, exitCodeOf: () => Promise<number>, resize: ExecSession['resize']): ExecSession {
   const streams = opts.tty ? { stdout: stream.pipe(new PassThrough()), stderr: endedStream() } : demuxStream(stream);
   const exitCode = new Promise<number>((resolve, reject) => {
     let settled = false;
     const finish = () => {
       if (settled) return;
       settled = true;
-      container.inspect().then((i) => resolve(i.State.Running ? 0 : i.State.ExitCode ?? -1), reject);
+      exitCodeOf().then(resolve, reject);
     };
     stream.on('end', finish);
     stream.on('close', finish);
     stream.on('error', reject);
   });
-  return {
-    stdin: opts.stdin ? (stream as unknown as Writable) : undefined,
-    stdout: streams.stdout,
-    stderr: streams.stderr,
-    exitCode,
-    resize: async (w, h) => { await container.resize({ w, h }); },
-  };
+  return { stdin: opts.stdin ? (stream as unknown as Writable) : undefined, stdout: streams.stdout, stderr: streams.stderr, exitCode, resize };
 }
 
 export interface ExecCapture {
