@@ -1,17 +1,11 @@
 import type { MetricsSnapshot } from '@wake/node-api';
 import type { Pod } from '@wake/reconcilers';
-import { goDurationMs, podMetricsOf } from './pod-metrics';
-
-describe('goDurationMs', () => {
-  it.each<[string, number]>([['15.003s', 15_003], ['2s', 2000], ['1m0.5s', 60_500], ['500ms', 500], ['', 0], ['soon', 0]])('%s', (text, ms) => {
-    expect(goDurationMs(text)).toBeCloseTo(ms);
-  });
-});
+import { podMetricsOf } from './pod-metrics';
 
 describe('podMetricsOf', () => {
   const pod = (name: string, nodeName?: string, uid = `u-${name}`): Pod => ({ metadata: { name, namespace: 'default', uid }, spec: { containers: [], ...(nodeName ? { nodeName } : {}) } });
   const snap: MetricsSnapshot = {
-    node: 'n1', timestamp: '2026-01-01T00:00:10Z', window: '2.001s',
+    node: 'n1', timestamp: '2026-01-01T00:00:10Z', windowSeconds: 2.001,
     pods: [
       { namespace: 'default', name: 'a', uid: 'u-a', containers: [{ name: 'x', usage: { cpu: '150m', memory: '1Mi' } }, { name: 'y', usage: { cpu: '50m', memory: '1Ki' } }] },
       { namespace: 'default', name: 'b', uid: 'old-uid', containers: [{ name: 'x', usage: { cpu: '1', memory: '0' } }] },

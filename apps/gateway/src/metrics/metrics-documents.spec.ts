@@ -5,7 +5,7 @@ import { metricsAggregatedGroup, metricsApiResourceList } from './metrics-discov
 
 const now = new Date('2026-01-01T00:01:00Z');
 const snap: MetricsSnapshot = {
-  node: 'node-a', timestamp: '2026-01-01T00:00:45.000Z', window: '15.002s', usage: { cpu: '250m', memory: '1Gi' },
+  node: 'node-a', timestamp: '2026-01-01T00:00:45.000Z', windowSeconds: 15.002, usage: { cpu: '250m', memory: '1Gi' },
   pods: [{ namespace: 'default', name: 'solo', uid: 'u1', containers: [{ name: 'main', usage: { cpu: '1m', memory: '10Mi' } }] }],
 };
 const pod = (name: string, uid: string, labels?: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', uid, labels } }) as KubeObject;

@@ -1,5 +1,5 @@
 import type { KubeObject } from '@wake/events';
-import type { MetricsSnapshot, PodUsage, Usage } from '@wake/node-api';
+import { formatGoDuration, podUsageIn, type MetricsSnapshot, type PodUsage, type Usage } from '@wake/node-api';
 import { failure, type Status } from '../http/status';
 import { METRICS_API_VERSION, METRICS_GROUP } from './metrics-path';
 
@@ -29,17 +29,17 @@ export function nodeMetricsOf(node: KubeObject, snap: MetricsSnapshot | undefine
   if (!snap?.usage) return undefined;
   return {
     metadata: { name: node.metadata.name, creationTimestamp: now.toISOString(), ...labelsOf(node) },
-    timestamp: snap.timestamp, window: snap.window, usage: snap.usage,
+    timestamp: snap.timestamp, window: formatGoDuration(snap.windowSeconds), usage: snap.usage,
   };
 }
 
 /** The pod's metrics from its node's snapshot (matched by uid: a recreated pod of the same name is another pod). */
 export function podMetricsOf(pod: KubeObject, snap: MetricsSnapshot | undefined, now: Date): PodMetrics | undefined {
-  const usage = snap?.pods.find((p) => p.uid === pod.metadata.uid);
+  const usage = podUsageIn(snap, pod.metadata);
   if (!snap || !usage) return undefined;
   return {
     metadata: { name: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', creationTimestamp: now.toISOString(), ...labelsOf(pod) },
-    timestamp: snap.timestamp, window: snap.window, containers: usage.containers,
+    timestamp: snap.timestamp, window: formatGoDuration(snap.windowSeconds), containers: usage.containers,
   };
 }
 

@@ -30,7 +30,7 @@ beforeAll(async () => {
   // What node-a's agent knows: web-1 and db-1 (fresh has no second sample yet), plus a pod of the same
   // name as a deleted one (another uid) that must not be matched.
   const snapshot: MetricsSnapshot = {
-    node: 'node-a', timestamp: '2026-01-01T00:00:15.000Z', window: '15.001s', usage: { cpu: '750m', memory: '2Gi' },
+    node: 'node-a', timestamp: '2026-01-01T00:00:15.000Z', windowSeconds: 15.001, usage: { cpu: '750m', memory: '2Gi' },
     pods: [
       { namespace: 'default', name: 'web-1', uid: uids['web-1'], containers: [{ name: 'main', usage: { cpu: '300m', memory: '34Mi' } }] },
       { namespace: 'default', name: 'db-1', uid: uids['db-1'], containers: [{ name: 'main', usage: { cpu: '1m', memory: '12Ki' } }] },

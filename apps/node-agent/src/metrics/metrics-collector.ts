@@ -28,7 +28,7 @@ export class MetricsCollector {
 
   /** The latest snapshot (no rates until the second round). */
   get snapshot(): MetricsSnapshot {
-    return this.current ?? { node: this.opts.nodeName, timestamp: new Date().toISOString(), window: '0s', pods: [] };
+    return this.current ?? { node: this.opts.nodeName, timestamp: new Date().toISOString(), windowSeconds: 0, pods: [] };
   }
 
   start(): void {

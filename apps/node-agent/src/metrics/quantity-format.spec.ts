@@ -1,4 +1,4 @@
-import { formatCpu, formatGoDuration, formatMemory } from './quantity-format';
+import { formatCpu, formatMemory } from './quantity-format';
 
 describe('formatCpu', () => {
   it.each([
@@ -10,10 +10,4 @@ describe('formatMemory', () => {
   it.each([
     [0, '0'], [64 * 2 ** 20, '64Mi'], [34 * 2 ** 20, '34Mi'], [12_288, '12Ki'], [2 ** 30, '1Gi'], [1000, '1000'], [1536 * 2 ** 20, '1536Mi'],
   ])('%d bytes → %s', (n, want) => expect(formatMemory(n)).toBe(want));
-});
-
-describe('formatGoDuration', () => {
-  it.each([
-    [0, '0s'], [0.5, '500ms'], [15, '15s'], [2.005, '2.005s'], [60, '1m0s'], [90.5, '1m30.5s'], [3725, '1h2m5s'],
-  ])('%d s → %s', (s, want) => expect(formatGoDuration(s)).toBe(want));
 });

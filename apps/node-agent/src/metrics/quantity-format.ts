@@ -17,20 +17,3 @@ function canonical(value: number, suffixes: ReadonlyArray<readonly [number, stri
 export const formatCpu = (nanoCores: number): string => canonical(nanoCores, CPU_SUFFIXES);
 
 export const formatMemory = (bytes: number): string => canonical(bytes, BINARY_SUFFIXES);
-
-/**
- * A duration as Go's time.Duration prints it (metav1.Duration, the metrics' `window`):
- * "15s", "2.005s", "1m0s", "1m30.5s", "0s"; millisecond precision.
- */
-export function formatGoDuration(seconds: number): string {
-  const ms = Math.max(0, Math.round(seconds * 1000));
-  if (ms === 0) return '0s';
-  if (ms < 1000) return `${ms}ms`;
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const s = (ms % 60_000) / 1000;
-  const secs = `${Number(s.toFixed(3))}s`;
-  if (h) return `${h}h${m}m${secs}`;
-  if (m) return `${m}m${secs}`;
-  return secs;
-}

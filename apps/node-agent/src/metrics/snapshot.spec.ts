@@ -8,7 +8,7 @@ const host = (busy: number, total: number, memMi: number) => ({ cpu: { busy, tot
 describe('buildSnapshot', () => {
   it('has nothing but the time after the first round', () => {
     const r: Round = { atMs: Date.UTC(2026, 0, 1), containers: [sample('a', 'busy', 'main', 0, 0)], host: host(0, 0, 100) };
-    expect(buildSnapshot('n1', undefined, r)).toEqual({ node: 'n1', timestamp: '2026-01-01T00:00:00.000Z', window: '0s', pods: [] });
+    expect(buildSnapshot('n1', undefined, r)).toEqual({ node: 'n1', timestamp: '2026-01-01T00:00:00.000Z', windowSeconds: 0, pods: [] });
   });
 
   it('rates CPU over the window between rounds, per container, with the latest working set', () => {
@@ -20,7 +20,7 @@ describe('buildSnapshot', () => {
       host: host(600, 2000, 1024),
     };
     expect(buildSnapshot('n1', prev, cur)).toEqual({
-      node: 'n1', timestamp: '2026-01-01T00:00:15.000Z', window: '15s',
+      node: 'n1', timestamp: '2026-01-01T00:00:15.000Z', windowSeconds: 15,
       usage: { cpu: '1', memory: '1Gi' }, // 500 of 1000 jiffies busy on 2 CPUs
       pods: [
         { namespace: 'default', name: 'busy', uid: 'uid-busy', containers: [{ name: 'main', usage: { cpu: '500m', memory: '34Mi' } }] },

@@ -1,7 +1,7 @@
 import type { ContainerUsage, MetricsSnapshot, PodUsage } from '@wake/node-api';
 import { cpuNanoCores } from './cpu-rate';
 import { nodeNanoCores, type ProcCpu } from './host-usage';
-import { formatCpu, formatGoDuration, formatMemory } from './quantity-format';
+import { formatCpu, formatMemory } from './quantity-format';
 
 /** One running app container, read once. */
 export interface ContainerSample {
@@ -34,7 +34,7 @@ export interface Round {
  * set. Like metrics-server, a pod is left out until every running container of it has a rate.
  */
 export function buildSnapshot(node: string, prev: Round | undefined, cur: Round): MetricsSnapshot {
-  const base = { node, timestamp: new Date(cur.atMs).toISOString(), window: formatGoDuration(prev ? (cur.atMs - prev.atMs) / 1000 : 0) };
+  const base = { node, timestamp: new Date(cur.atMs).toISOString(), windowSeconds: prev ? (cur.atMs - prev.atMs) / 1000 : 0 };
   if (!prev) return { ...base, pods: [] };
   const before = new Map(prev.containers.map((c) => [c.id, c]));
   const byPod = new Map<string, ContainerSample[]>();
